@@ -1,0 +1,33 @@
+/**
+ * Options the engine host needs for one job. Device-local values (binary and model paths)
+ * come from the device settings, never from the synced data.json.
+ */
+export type LogLanguage = "es" | "en";
+
+export interface EngineOptions {
+  logLanguage: LogLanguage;
+  /** Folder for downloaded models (outside the vault's synced plugin data). */
+  modelsDir: string;
+  /** Custom or downloaded ggml Whisper model; undefined when none is installed. */
+  whisperModelPath?: string;
+  /** "auto" or an ISO-639-1 code such as "es" or "en". */
+  whisperLanguage: string;
+  /** Initial prompt (topic names and aliases) so project terms are spelled as the vault spells them. */
+  initialPrompt?: string;
+  threads: number;
+  /** Hard limit for one job, in seconds. */
+  timeoutSec: number;
+  /** GPS coordinates are written only when the user enables it. */
+  includeGps: boolean;
+  /** Optional local vision model served by Ollama (loopback by default). */
+  ollama?: { url: string; model: string };
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  logLanguage: "es",
+  modelsDir: "",
+  whisperLanguage: "auto",
+  threads: 2,
+  timeoutSec: 3600,
+  includeGps: false,
+};

@@ -1,0 +1,138 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import type { EngineOptions } from "../../core/processing/engine-options";
+import type { ProcessJob, ProcessorFindings, ProgressReport } from "../../core/processing/processor-port";
+import { EngineError } from "./engine-error";
+import type { HostRequest, HostResponse } from "./protocol";
+
+export interface EngineClientConfig {
+  /** Path of the bundled engine host script (dist/engine-host.js or the plugin folder's copy). */
+  hostScript: string;
+  /** Node executable; inside Obsidian this is Electron run as Node. */
+  execPath?: string;
+  env?: NodeJS.ProcessEnv;
+  /** How long a cancelled job may take to stop before the host is killed. */
+  cancelGraceMs?: number;
+}
+
+interface PendingJob {
+  resolve(findings: ProcessorFindings): void;
+  reject(error: EngineError): void;
+  onProgress(report: ProgressReport): void;
+}
+
+/**
+ * Runs jobs in the engine host child process. The host is started lazily, restarted after a
+ * crash, and killed when a cancelled job does not stop within the grace period.
+ */
+export class EngineClient {
+  private child: ChildProcess | null = null;
+  private readonly pending = new Map<string, PendingJob>();
+  /** Jobs told to stop, with the timer that kills the host if they do not. */
+  private readonly stopping = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly config: EngineClientConfig) {}
+
+  async process(
+    job: ProcessJob,
+    options: EngineOptions,
+    signal: AbortSignal,
+    onProgress: (report: ProgressReport) => void = () => undefined,
+  ): Promise<ProcessorFindings> {
+    if (signal.aborted) throw new EngineError("cancelled", "Cancelled.");
+    const child = this.ensureHost();
+    const id = randomUUID();
+    const timeoutMs = options.timeoutSec * 1000;
+    return new Promise<ProcessorFindings>((resolve, reject) => {
+      const cleanup = () => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", onAbort);
+        this.pending.delete(id);
+      };
+      const stopJob = (error: EngineError) => {
+        this.send({ type: "cancel", id });
+        // A native call that ignores the abort flag is stopped the hard way.
+        this.stopping.set(
+          id,
+          setTimeout(() => this.killHost(), this.config.cancelGraceMs ?? 1000),
+        );
+        cleanup();
+        reject(error);
+      };
+      const onAbort = () => stopJob(new EngineError("cancelled", "Cancelled."));
+      const timer = setTimeout(
+        () => stopJob(new EngineError("timeout", `Processing took longer than ${options.timeoutSec} s and was stopped.`)),
+        timeoutMs,
+      );
+      signal.addEventListener("abort", onAbort, { once: true });
+      this.pending.set(id, {
+        resolve: (findings) => {
+          cleanup();
+          resolve(findings);
+        },
+        reject: (error) => {
+          cleanup();
+          reject(error);
+        },
+        onProgress,
+      });
+      child.send({ type: "process", id, job, options } satisfies HostRequest);
+    });
+  }
+
+  /** Stops the host process; pending jobs fail as cancelled. */
+  dispose(): void {
+    this.killHost();
+  }
+
+  private ensureHost(): ChildProcess {
+    if (this.child && this.child.connected) return this.child;
+    const child = fork(this.config.hostScript, [], {
+      execPath: this.config.execPath ?? process.execPath,
+      env: { ...process.env, ...this.config.env, ELECTRON_RUN_AS_NODE: "1" },
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      serialization: "advanced",
+    });
+    let stderrTail = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderrTail = (stderrTail + chunk.toString()).slice(-2000);
+    });
+    child.on("message", (message: HostResponse) => this.onMessage(message));
+    child.on("exit", (code, signal) => {
+      if (this.child === child) this.child = null;
+      const reason = signal ? `signal ${signal}` : `exit code ${code}`;
+      const detail = stderrTail.trim().split("\n").slice(-3).join(" ");
+      for (const job of [...this.pending.values()]) {
+        job.reject(new EngineError("engine-crashed", `The engine process stopped (${reason}).${detail ? ` ${detail}` : ""}`));
+      }
+    });
+    this.child = child;
+    return child;
+  }
+
+  private onMessage(message: HostResponse): void {
+    if (message.type === "ready") return;
+    const stopTimer = this.stopping.get(message.id);
+    if (stopTimer && message.type !== "progress") {
+      clearTimeout(stopTimer);
+      this.stopping.delete(message.id);
+    }
+    const job = this.pending.get(message.id);
+    if (!job) return;
+    if (message.type === "progress") job.onProgress(message.report);
+    else if (message.type === "result") job.resolve(message.findings);
+    else job.reject(new EngineError(message.code, message.message));
+  }
+
+  private send(request: HostRequest): void {
+    if (this.child?.connected) this.child.send(request);
+  }
+
+  private killHost(): void {
+    for (const timer of this.stopping.values()) clearTimeout(timer);
+    this.stopping.clear();
+    const child = this.child;
+    this.child = null;
+    if (child && child.exitCode === null) child.kill("SIGKILL");
+  }
+}

@@ -1,0 +1,28 @@
+import type { EngineOptions } from "../../core/processing/engine-options";
+import type { ProcessJob, ProcessorFindings, ProgressReport } from "../../core/processing/processor-port";
+import { EngineError } from "./engine-error";
+import { processorsFor } from "./processors";
+import { checkReadableMedia } from "./media-file-check";
+
+/** Runs every processor for the job's media kind in order, each adding to the findings. */
+export async function runPipeline(
+  job: ProcessJob,
+  options: EngineOptions,
+  signal: AbortSignal,
+  onProgress: (report: ProgressReport) => void,
+): Promise<ProcessorFindings> {
+  await checkReadableMedia(job.absPath);
+  const processors = processorsFor(job.kind);
+  let findings: ProcessorFindings = { kind: job.kind };
+  for (const [index, processor] of processors.entries()) {
+    if (signal.aborted) throw new EngineError("cancelled", "Cancelled.");
+    const scale = (fraction?: number) =>
+      fraction === undefined ? undefined : (index + Math.min(Math.max(fraction, 0), 1)) / processors.length;
+    findings = await processor.process(job, findings, {
+      signal,
+      options,
+      onProgress: (report) => onProgress({ stage: report.stage, fraction: scale(report.fraction) }),
+    });
+  }
+  return findings;
+}

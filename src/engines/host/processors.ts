@@ -1,0 +1,13 @@
+import type { MediaKind } from "../../core/media";
+import type { MediaProcessor } from "../../core/processing/processor-port";
+import { audioMetadataProcessor } from "../metadata/audio-metadata-processor";
+import { imageMetadataProcessor } from "../metadata/image-metadata-processor";
+
+/**
+ * The processors for each media kind, in the order they run. Later processors see what
+ * earlier ones found (the transcript feeds emotion, OCR text feeds the description).
+ */
+export function processorsFor(kind: MediaKind): MediaProcessor[] {
+  if (kind === "audio") return [audioMetadataProcessor];
+  return [imageMetadataProcessor];
+}

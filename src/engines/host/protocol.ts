@@ -1,0 +1,24 @@
+import type { EngineOptions } from "../../core/processing/engine-options";
+import type { ProcessJob, ProcessorFindings, ProgressReport } from "../../core/processing/processor-port";
+
+/** Messages between the plugin/CLI and the engine host child process (JSON over IPC). */
+export type HostRequest =
+  | { type: "process"; id: string; job: ProcessJob; options: EngineOptions }
+  | { type: "cancel"; id: string };
+
+export type HostResponse =
+  | { type: "ready"; pid: number }
+  | { type: "progress"; id: string; report: ProgressReport }
+  | { type: "result"; id: string; findings: ProcessorFindings }
+  | { type: "error"; id: string; message: string; code: EngineErrorCode };
+
+export type EngineErrorCode =
+  | "cancelled"
+  | "timeout"
+  | "missing-file"
+  | "empty-file"
+  | "corrupt-media"
+  | "unsupported-media"
+  | "no-model"
+  | "engine-crashed"
+  | "internal";
