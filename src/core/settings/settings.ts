@@ -1,0 +1,90 @@
+import type { LogLanguage } from "../processing/engine-options";
+import { AUDIO_EXTENSIONS, IMAGE_EXTENSIONS } from "../media";
+
+/** Where entries go: a log note per day, or the user's daily note (core Daily notes / Periodic Notes). */
+export type LogLocationMode = "log-folder" | "daily-note";
+/** What happens on first run to attachments already in the vault. */
+export type FirstRunBehaviour = "mark-existing-processed" | "queue-existing";
+
+/** Synced settings (data.json). Device-local paths live in DeviceSettings instead. */
+export interface BitacoraSettings {
+  settingsVersion: number;
+  watchEnabled: boolean;
+  /** Folders watched; empty means the whole vault. */
+  watchedFolders: string[];
+  ignoredFolders: string[];
+  extensions: string[];
+  logMode: LogLocationMode;
+  logFolder: string;
+  /** date-fns pattern for the log note name, e.g. "yyyy-MM-dd". */
+  logFileFormat: string;
+  logLanguage: LogLanguage;
+  areas: string[];
+  defaultArea: string;
+  /** Keyword rules: a text containing any keyword goes to the area. */
+  areaKeywords: Record<string, string[]>;
+  firstRun: FirstRunBehaviour;
+  /** Set once the first-run behaviour has been applied. */
+  firstRunDone: boolean;
+  whisperLanguage: string;
+  includeGps: boolean;
+  createTopicStubs: boolean;
+  /** How long a file must stop growing before it is processed (sync clients write in pieces). */
+  stableForMs: number;
+  maxConcurrentJobs: number;
+  maxAttempts: number;
+  sprintLengthDays: number;
+  sprintFirstDay: string;
+  sprintDashboardPath: string;
+  deploymentDashboardPath: string;
+  ollamaUrl: string;
+  ollamaModel: string;
+  captioner: "none" | "onnx" | "ollama";
+}
+
+/** Per-device settings kept out of the synced data.json (binaries and models differ per machine). */
+export interface DeviceSettings {
+  whisperModelPath: string;
+  modelsDir: string;
+  threads: number;
+  timeoutSec: number;
+}
+
+export const CURRENT_SETTINGS_VERSION = 1;
+
+export const DEFAULT_SETTINGS: BitacoraSettings = {
+  settingsVersion: CURRENT_SETTINGS_VERSION,
+  watchEnabled: true,
+  watchedFolders: [],
+  ignoredFolders: [],
+  extensions: [...AUDIO_EXTENSIONS, ...IMAGE_EXTENSIONS],
+  logMode: "log-folder",
+  logFolder: "Logs",
+  logFileFormat: "yyyy-MM-dd",
+  logLanguage: "es",
+  areas: ["Technical", "Data Collection", "DevOps", "Team Management", "Quality Assurance"],
+  defaultArea: "Technical",
+  areaKeywords: {},
+  firstRun: "mark-existing-processed",
+  firstRunDone: false,
+  whisperLanguage: "auto",
+  includeGps: false,
+  createTopicStubs: false,
+  stableForMs: 2000,
+  maxConcurrentJobs: 1,
+  maxAttempts: 3,
+  sprintLengthDays: 14,
+  sprintFirstDay: "2025-07-21",
+  sprintDashboardPath: "Dashboards/Sprint.md",
+  deploymentDashboardPath: "Dashboards/Deployments.md",
+  ollamaUrl: "http://127.0.0.1:11434",
+  ollamaModel: "llava",
+  captioner: "none",
+};
+
+export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = {
+  whisperModelPath: "",
+  modelsDir: "",
+  threads: 2,
+  timeoutSec: 3600,
+};
