@@ -1,0 +1,117 @@
+/**
+ * The one call the log writer makes after processing: title, area, wikilinks, metrics and
+ * activity fields for an entry, from its transcript / photo description. Pure.
+ */
+import type { LogEntry } from "../log/entry";
+import { activityFields } from "./activity";
+import { classifyArea, DEFAULT_AREA_SETTINGS, type AreaDecision, type AreaSettings } from "./area";
+import { chooseTopics, linkMentions, type NoteIndex } from "./links";
+import { aggregateMetrics, findMetrics, type Metric } from "./metrics";
+import { guessLanguage, type LogLanguage } from "./text";
+import { chooseTitle, suggestTitle, titleSource } from "./title";
+
+export interface EnrichSettings {
+  area: AreaSettings;
+  /** Title language; "auto" follows the transcript/description. */
+  language: LogLanguage | "auto";
+  /** Create notes for suggested topics that do not exist (off: such topics are dropped). */
+  createStubs: boolean;
+  maxTopics: number;
+  titleMaxWords: number;
+  /** Service names to recognise in deployment entries, besides hyphenated names like whisper-api. */
+  knownServices: string[];
+}
+
+export const DEFAULT_ENRICH_SETTINGS: EnrichSettings = {
+  area: DEFAULT_AREA_SETTINGS,
+  language: "auto",
+  createStubs: false,
+  maxTopics: 3,
+  titleMaxWords: 6,
+  knownServices: [],
+};
+
+export interface EnrichContext {
+  settings?: EnrichSettings;
+  /** Existing notes and aliases (build once with `buildNoteIndex`, rebuild on vault changes). */
+  notes: NoteIndex;
+  /** What enrichment suggested last time (e.g. kept in an `auto_title` field); see `chooseTitle`. */
+  previousTitleSuggestion?: string;
+  /** Titles the writer uses before processing, e.g. the attachment's file name. */
+  titlePlaceholders?: string[];
+  /** The user chose this entry's area: keep it. */
+  areaLocked?: boolean;
+  /** Notes never linked, e.g. the day's log note. */
+  excludeNotes?: string[];
+}
+
+export interface EnrichResult {
+  /** The entry with title, area, fields (existing values win) and topics filled in. */
+  entry: LogEntry;
+  /** Transcript and description with [[wikilinks]] added, for the writer to render. */
+  linkedTranscript?: string;
+  linkedDescription?: string;
+  suggestedTitle: string;
+  areaDecision: AreaDecision;
+  metrics: Metric[];
+  /** Topic notes to create (only when `createStubs` is on). */
+  stubs: string[];
+}
+
+function textsOf(entry: LogEntry): { transcript?: string; description?: string; ocr?: string } {
+  const findings = entry.findings;
+  const transcript = findings?.audio?.transcript || findings?.audio?.segments?.map((s) => s.text).join(" ") || undefined;
+  const ocr = findings?.image?.ocrLines?.join("\n") || undefined;
+  return { transcript, description: findings?.image?.description || undefined, ocr };
+}
+
+export function enrichEntry(entry: LogEntry, context: EnrichContext): EnrichResult {
+  const settings = context.settings ?? DEFAULT_ENRICH_SETTINGS;
+  const { transcript, description, ocr } = textsOf(entry);
+  const allText = [transcript, description, ocr].filter(Boolean).join("\n");
+  const fallbackLanguage = settings.language === "auto" ? "es" : settings.language;
+  const language = settings.language === "auto" ? guessLanguage(allText, fallbackLanguage) : settings.language;
+
+  const suggested = suggestTitle(titleSource({ transcript, description, ocrLines: entry.findings?.image?.ocrLines }), {
+    language,
+    maxWords: settings.titleMaxWords,
+  }) || entry.findings?.title || "";
+  const title = chooseTitle(
+    { current: entry.title, previousSuggestion: context.previousTitleSuggestion, placeholders: context.titlePlaceholders },
+    suggested,
+  );
+
+  const areaDecision = classifyArea({ text: `${title}\n${allText}`, path: entry.attachment }, settings.area);
+  const area = context.areaLocked && entry.area ? entry.area : areaDecision.area;
+
+  const linkOptions = { exclude: context.excludeNotes };
+  const linkedTranscript = transcript ? linkMentions(transcript, context.notes, linkOptions) : undefined;
+  const linkedDescription = description ? linkMentions(description, context.notes, linkOptions) : undefined;
+  const mentionCounts = new Map<string, number>();
+  for (const result of [linkedTranscript, linkedDescription]) {
+    result?.mentioned.forEach((note, rank) => mentionCounts.set(note, (mentionCounts.get(note) ?? 0) + 100 - rank));
+  }
+  const mentioned = [...mentionCounts.entries()].sort((a, b) => b[1] - a[1]).map(([note]) => note);
+  const { topics, stubs } = chooseTopics([...entry.topics, ...mentioned].filter((t, i, all) => all.indexOf(t) === i), context.notes, {
+    suggested: entry.findings?.topics,
+    createStubs: settings.createStubs,
+    max: settings.maxTopics,
+  });
+
+  const metrics = findMetrics(allText);
+  const generatedFields: Record<string, string> = {};
+  for (const [key, metric] of aggregateMetrics(metrics)) generatedFields[key] = String(metric.value);
+  Object.assign(generatedFields, activityFields(`${title}\n${allText}`, settings.knownServices));
+  if (entry.findings?.emotion?.label) generatedFields.emotion = entry.findings.emotion.label;
+  if (entry.findings?.fields) Object.assign(generatedFields, entry.findings.fields);
+
+  return {
+    entry: { ...entry, title, area, topics, fields: { ...generatedFields, ...entry.fields } },
+    linkedTranscript: linkedTranscript?.text,
+    linkedDescription: linkedDescription?.text,
+    suggestedTitle: suggested,
+    areaDecision,
+    metrics,
+    stubs,
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * Metrics from transcripts and photo text (Spanish and English): a number, its unit and the
+ * nearest words that say what it measures, turned into per-entry fields like `latency_ms`.
+ */
+import { fold } from "./text";
+
+export interface Metric {
+  key: string;
+  value: number;
+  unit: string;
+  /** The source words, for review. */
+  evidence: string;
+}
+
+type Aggregate = "first" | "last" | "max" | "sum";
+
+interface MetricRule {
+  key: string;
+  /** Matches the folded unit right after the number ("ms", "%", "gb", or a word like "usuarios"). */
+  unit: RegExp;
+  /** Words near the number (same line/sentence) that give it meaning; omitted = unit is enough. */
+  context?: RegExp;
+  aggregate: Aggregate;
+  unitLabel: string;
+  convert?: (value: number, unit: string) => number;
+}
+
+const toMs = (v: number, unit: string) => (/^(s|seg|segundos?|sec|seconds?)$/.test(unit) ? v * 1000 : v);
+const toGb = (v: number, unit: string) => (unit.startsWith("m") ? v / 1024 : v);
+const toMb = (v: number, unit: string) => (unit.startsWith("g") ? v * 1024 : v);
+const MS = /^(ms|milisegundos?|milliseconds?)$/;
+const MS_OR_S = /^(ms|milisegundos?|milliseconds?|s|seg|segundos?|sec|seconds?)$/;
+const PCT = /^%$/;
+const NONE = /^$/;
+
+// Order matters only for ties: the rule whose context word is nearest the number wins.
+const RULES: MetricRule[] = [
+  { key: "latency_p95_ms", unit: MS_OR_S, context: /p95|percentil 95|95th/, aggregate: "first", unitLabel: "ms", convert: toMs },
+  { key: "latency_p99_ms", unit: MS_OR_S, context: /p99|percentil 99|99th/, aggregate: "first", unitLabel: "ms", convert: toMs },
+  { key: "latency_p50_ms", unit: MS_OR_S, context: /p50|mediana|median/, aggregate: "first", unitLabel: "ms", convert: toMs },
+  { key: "inference_ms", unit: MS_OR_S, context: /inferencia|inference/, aggregate: "first", unitLabel: "ms", convert: toMs },
+  { key: "latency_ms", unit: MS_OR_S, context: /latencia|latency|response time|tiempo de respuesta|respuesta|response/, aggregate: "first", unitLabel: "ms", convert: toMs },
+  { key: "accuracy_pct", unit: PCT, context: /accuracy|precision|exactitud|acierto|wer/, aggregate: "first", unitLabel: "%" },
+  { key: "uptime_pct", unit: PCT, context: /uptime|disponibilidad|availability/, aggregate: "first", unitLabel: "%" },
+  { key: "error_rate_pct", unit: PCT, context: /error rate|error_rate|tasa de error|errores|errors/, aggregate: "first", unitLabel: "%" },
+  { key: "loss_reduction_pct", unit: PCT, context: /loss|perdida/, aggregate: "first", unitLabel: "%" },
+  { key: "coverage_pct", unit: PCT, context: /coverage|cobertura/, aggregate: "first", unitLabel: "%" },
+  { key: "cpu_pct", unit: PCT, context: /cpu/, aggregate: "first", unitLabel: "%" },
+  { key: "gpu_memory_gb", unit: /^(gb|gib|mb|mib)$/, context: /gpu memory|gpu memoria|memoria de (la )?gpu|vram|gpu/, aggregate: "first", unitLabel: "GB", convert: toGb },
+  { key: "memory_mb", unit: /^(gb|gib|mb|mib)$/, context: /memoria|memory|ram/, aggregate: "first", unitLabel: "MB", convert: toMb },
+  { key: "loss", unit: NONE, context: /\bloss|perdida/, aggregate: "last", unitLabel: "" },
+  { key: "concurrent_users", unit: /^(usuarios|users|vus|usuarias)$/, aggregate: "max", unitLabel: "users" },
+  { key: "concurrent_requests", unit: /^(requests|peticiones|solicitudes|conexiones|connections|operaciones|operations|ops)$/, context: /concurrent|simultane/, aggregate: "max", unitLabel: "requests" },
+  { key: "requests_per_min", unit: /^(req\/min|requests\/min|rpm|peticiones\/min)$/, aggregate: "max", unitLabel: "req/min" },
+  { key: "requests_per_s", unit: /^(req\/s|rps|requests\/s|peticiones\/s)$/, aggregate: "max", unitLabel: "req/s" },
+  { key: "replicas", unit: /^(replicas?|pods?)$/, aggregate: "sum", unitLabel: "replicas" },
+  { key: "samples", unit: /^(muestras|samples|grabaciones|recordings|clips)$/, aggregate: "sum", unitLabel: "samples" },
+];
+
+// A number, optionally preceded by < > ~ and followed by a unit or a (possibly adjective-led) counted noun.
+const NUMBER = /(?<![\p{L}\p{N}.,:/])[<>~≈]?(\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:[.,]\d+)?)(?![\d])/gu;
+const UNIT_AFTER = /^\s?(ms|milisegundos?|milliseconds?|segundos?|seconds?|seg|sec|s|%|gib|gb|mib|mb|req\/min|requests\/min|rpm|req\/s|requests\/s|rps)(?![\p{L}])/u;
+const NOUN_AFTER = /^\s+(?:(?:nuevas?|nuevos|new|more|mas|concurrentes|concurrent|simultaneos|simultaneous|activ[oa]s|active)\s+)?(\p{L}+)/u;
+
+function parseNumber(raw: string, unit: string): number {
+  if (/^\d{1,3}(,\d{3})+$/.test(raw) && unit !== "%") return Number(raw.replace(/,/g, ""));
+  return Number(raw.replace(",", "."));
+}
+
+/** The part of the line around [start, end) up to sentence punctuation, for context words. */
+function windowAround(text: string, start: number, end: number): { before: string; after: string } {
+  const lineStart = Math.max(text.lastIndexOf("\n", start - 1) + 1, start - 100);
+  let before = text.slice(lineStart, start);
+  const stop = Math.max(before.lastIndexOf(". "), before.lastIndexOf("; "));
+  if (stop >= 0) before = before.slice(stop + 2);
+  const lineEnd = text.indexOf("\n", end);
+  let after = text.slice(end, Math.min(lineEnd < 0 ? text.length : lineEnd, end + 30));
+  const afterStop = after.search(/[.;](\s|$)|,\s/);
+  if (afterStop >= 0) after = after.slice(0, afterStop);
+  return { before, after };
+}
+
+function contextDistance(rule: MetricRule, before: string, after: string): number {
+  if (!rule.context) return 0;
+  let best = Infinity;
+  const global = new RegExp(rule.context.source, "g");
+  for (const m of before.matchAll(global)) best = Math.min(best, before.length - (m.index + m[0].length));
+  for (const m of after.matchAll(global)) best = Math.min(best, m.index + 1);
+  return best;
+}
+
+/** Durations like "4h 23m", "4m30s", "2 horas", "3.5 hours" next to a duration word, in minutes. */
+function findDurations(folded: string): Metric[] {
+  const found: Metric[] = [];
+  const pattern = /(\d+(?:[.,]\d+)?)\s*(h|hrs?|horas?|hours?)\b(?:\s*(\d+)\s*(m|min|minutos?|minutes?)\b)?|(\d+)\s*(m|min)\s*(\d+)\s*s\b/gu;
+  for (const m of folded.matchAll(pattern)) {
+    const { before } = windowAround(folded, m.index, m.index + m[0].length);
+    if (!/\b(duracion|duration|tomo|took|tardo|lasted|duro|tiempo|time|sesion|session)\b/.test(before)) continue;
+    const minutes = m[1] !== undefined
+      ? Number(m[1].replace(",", ".")) * 60 + (m[3] ? Number(m[3]) : 0)
+      : Number(m[5]) + Number(m[7]) / 60;
+    found.push({ key: "duration_min", value: Math.round(minutes * 10) / 10, unit: "min", evidence: m[0] });
+  }
+  return found;
+}
+
+/** Test counts "47/47 tests", "tests pasando (49/49)", "256/260 passing". */
+function findTestCounts(folded: string): Metric[] {
+  const found: Metric[] = [];
+  for (const m of folded.matchAll(/(\d+)\s*\/\s*(\d+)(?![\d/])/g)) {
+    const { before, after } = windowAround(folded, m.index, m.index + m[0].length);
+    if (!/tests?|pruebas|pasando|passing|passed|pasaron/.test(before + " " + after)) continue;
+    const passed = Number(m[1]);
+    const total = Number(m[2]);
+    if (passed > total) continue;
+    found.push({ key: "tests_passed", value: passed, unit: "tests", evidence: m[0] });
+    found.push({ key: "tests_total", value: total, unit: "tests", evidence: m[0] });
+  }
+  return found;
+}
+
+/** All metrics found, in text order (several per key possible); see `aggregateMetrics`. */
+export function findMetrics(text: string): Metric[] {
+  const folded = fold(text);
+  const found: Metric[] = [];
+  for (const m of folded.matchAll(NUMBER)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const rest = folded.slice(end, end + 40);
+    const unitMatch = UNIT_AFTER.exec(rest);
+    const noun = unitMatch ? undefined : NOUN_AFTER.exec(rest);
+    const unit = unitMatch ? unitMatch[1] : noun ? noun[1] : "";
+    const unitEnd = end + (unitMatch ? unitMatch[0].length : noun ? noun[0].length : 0);
+    // "de 85.3% a 89.4%" / "from 50ms to 35ms": the first value is the old one.
+    if (/^\s*(a|to|->|→|hasta)\s*[<>~]?\d/.test(folded.slice(unitEnd, unitEnd + 12)) && /(de|from)\s*$/.test(folded.slice(start - 6, start))) continue;
+    const { before, after } = windowAround(folded, start, unitEnd);
+    let best: { rule: MetricRule; distance: number } | undefined;
+    for (const rule of RULES) {
+      if (!rule.unit.test(unit)) continue;
+      if (rule.unit === NONE && !/[.,]/.test(m[1])) continue; // a bare loss value is a decimal
+      const distance = contextDistance(rule, before, after);
+      if (distance < (best?.distance ?? Infinity)) best = { rule, distance };
+    }
+    if (!best) continue;
+    const raw = parseNumber(m[1], unit);
+    const value = best.rule.convert ? best.rule.convert(raw, unit) : raw;
+    found.push({ key: best.rule.key, value: Math.round(value * 1000) / 1000, unit: best.rule.unitLabel, evidence: folded.slice(start, unitEnd).trim() });
+  }
+  return [...found, ...findDurations(folded), ...findTestCounts(folded)];
+}
+
+const AGGREGATE_OF = new Map<string, Aggregate>([
+  ...RULES.map((r) => [r.key, r.aggregate] as [string, Aggregate]),
+  ["duration_min", "first"],
+  ["tests_passed", "last"],
+  ["tests_total", "last"],
+]);
+
+/** One value per key: first mention for most figures, max for capacity, sum for replicas/samples. */
+export function aggregateMetrics(metrics: Metric[]): Map<string, Metric> {
+  const byKey = new Map<string, Metric>();
+  for (const metric of metrics) {
+    const previous = byKey.get(metric.key);
+    const rule = AGGREGATE_OF.get(metric.key) ?? "first";
+    if (!previous) byKey.set(metric.key, { ...metric });
+    else if (rule === "last") byKey.set(metric.key, { ...metric });
+    else if (rule === "max" && metric.value > previous.value) byKey.set(metric.key, { ...metric });
+    else if (rule === "sum") previous.value += metric.value;
+  }
+  return byKey;
+}
+
+/** Entry fields (`latency_ms: "180"`) from free text. */
+export function extractMetricFields(text: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, metric] of aggregateMetrics(findMetrics(text))) fields[key] = String(metric.value);
+  return fields;
+}
