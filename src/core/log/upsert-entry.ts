@@ -6,6 +6,8 @@ import { renderEntry } from "./render-entry";
 export interface UpsertOptions {
   /** Other paths the attachment was known by (before a rename), to find its entry. */
   previousPaths?: string[];
+  /** User text that travelled with the entry from another note; placed right after it. */
+  carriedTrailing?: string;
 }
 
 const findIndex = (doc: LogDocument, paths: string[]) => doc.entries.findIndex((p) => paths.includes(p.entry.attachment));
@@ -56,7 +58,7 @@ export function upsertEntry(noteText: string, entry: LogEntry, labels: LogLabels
   const doc = parseLogNote(noteText);
   const index = findIndex(doc, [entry.attachment, ...(options.previousPaths ?? [])]);
   if (index < 0) {
-    placeSorted(doc, asParsed(entry, labels, ""));
+    placeSorted(doc, asParsed(entry, labels, options.carriedTrailing ?? ""));
     return formatLogDocument(doc);
   }
   const previous = doc.entries[index];

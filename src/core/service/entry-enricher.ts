@@ -1,0 +1,40 @@
+import type { MediaKind } from "../media";
+import type { LogLabels } from "../log/labels";
+import type { ProcessorFindings } from "../processing/processor-port";
+import type { BitacoraSettings } from "../settings/settings";
+
+/** A topic note and the other names it goes by (frontmatter aliases). */
+export interface TopicNote {
+  name: string;
+  aliases: string[];
+}
+
+export interface EnrichmentInput {
+  attachment: string;
+  kind: MediaKind;
+  findings?: ProcessorFindings;
+  settings: BitacoraSettings;
+  labels: LogLabels;
+  topics: TopicNote[];
+}
+
+export interface Enrichment {
+  title: string;
+  area: string;
+  topics: string[];
+  fields: Record<string, string>;
+}
+
+/** Turns findings into a title, an area, topic links and metric fields. */
+export type EntryEnricher = (input: EnrichmentInput) => Enrichment;
+
+/** The plainest enrichment: file name title and the default area. */
+export const basicEnricher: EntryEnricher = ({ attachment, kind, labels, settings }) => {
+  const name = attachment.slice(attachment.lastIndexOf("/") + 1).replace(/\.[^.]+$/, "");
+  return {
+    title: `${kind === "audio" ? labels.untitledAudio : labels.untitledPhoto} ${name}`.trim(),
+    area: settings.defaultArea,
+    topics: [],
+    fields: {},
+  };
+};

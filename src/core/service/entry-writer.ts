@@ -1,0 +1,96 @@
+import type { LogEntry } from "../log/entry";
+import { labelsFor } from "../log/labels";
+import { mergeUserEdits } from "../log/merge-user-edits";
+import { findEntry, removeEntry, upsertEntry } from "../log/upsert-entry";
+import type { ParsedEntry } from "../log/parse-log-note";
+import type { VaultPort } from "../ports";
+import type { JobRecord } from "../queue/job";
+import type { BitacoraSettings } from "../settings/settings";
+import { newLogNoteText, logNotePath } from "../time/log-note-path";
+
+/** Finds the note that holds a day's entries: a log note per day, or the user's daily note. */
+export interface LogNoteLocator {
+  locate(date: Date): Promise<{ path: string; initial: string }>;
+}
+
+export function folderLocator(settings: () => BitacoraSettings): LogNoteLocator {
+  return {
+    async locate(date) {
+      const current = settings();
+      return {
+        path: logNotePath(date, current.logFolder, current.logFileFormat),
+        initial: newLogNoteText(date, labelsFor(current.logLanguage)),
+      };
+    },
+  };
+}
+
+const dateOf = (iso: string) => {
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
+  const [hh, mm] = iso.slice(11, 16).split(":").map(Number);
+  return new Date(y, m - 1, d, hh, mm);
+};
+
+/**
+ * Writes a job's entry with one atomic edit per note (vault.process in Obsidian), so a crash
+ * between writes can leave at most a stale status, never a duplicate or a half-written entry.
+ */
+export class EntryWriter {
+  constructor(
+    private readonly vault: VaultPort,
+    private readonly locator: LogNoteLocator,
+    private readonly settings: () => BitacoraSettings,
+  ) {}
+
+  /** Writes the entry where its date belongs, moving it (with the user's notes) if it lived elsewhere. */
+  async write(job: JobRecord, entry: LogEntry, previousPaths: string[] = []): Promise<void> {
+    const labels = labelsFor(this.settings().logLanguage);
+    const target = await this.locator.locate(dateOf(entry.date));
+    const paths = [entry.attachment, ...previousPaths];
+    let carried: string | undefined;
+    let existingElsewhere: ParsedEntry | null = null;
+    if (job.notePath && job.notePath !== target.path && (await this.vault.readText(job.notePath)) !== null) {
+      await this.vault.processText(
+        job.notePath,
+        (text) => {
+          const { text: rest, removed } = removeEntry(text, paths);
+          existingElsewhere = removed;
+          carried = removed?.trailing;
+          return rest;
+        },
+        "",
+      );
+    }
+    await this.vault.processText(
+      target.path,
+      (text) => {
+        const existing = findEntry(text, paths) ?? existingElsewhere;
+        const merged = mergeUserEdits(entry, existing, job.generated);
+        return upsertEntry(text, merged, labels, { previousPaths, carriedTrailing: carried });
+      },
+      target.initial,
+    );
+    job.notePath = target.path;
+    job.entryDate = entry.date;
+  }
+
+  /** The entry as it stands in its note now, if any (to respect a synced Processed entry). */
+  async read(notePath: string, paths: string[]): Promise<LogEntry | null> {
+    const text = await this.vault.readText(notePath);
+    return text === null ? null : (findEntry(text, paths)?.entry ?? null);
+  }
+
+  /** Removes a placeholder entry the user never touched (a duplicate turned out to be known). */
+  async removeIfUntouched(job: JobRecord): Promise<void> {
+    if (!job.notePath || (await this.vault.readText(job.notePath)) === null) return;
+    await this.vault.processText(
+      job.notePath,
+      (text) => {
+        const existing = findEntry(text, [job.path]);
+        if (!existing || existing.edited || existing.trailing.trim()) return text;
+        return removeEntry(text, [job.path]).text;
+      },
+      "",
+    );
+  }
+}
