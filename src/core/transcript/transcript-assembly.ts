@@ -1,0 +1,69 @@
+/**
+ * Turning per-chunk Whisper output into one recording transcript, and the initial prompt that
+ * makes Whisper spell project terms the way the vault spells them. Pure logic.
+ */
+export interface ChunkSegment {
+  start: number;
+  end: number;
+  text: string;
+  noSpeechProb?: number;
+}
+
+/**
+ * Moves chunk-relative segment times onto the recording's time line. Whisper sometimes puts
+ * the end of the last segment past the audio it was given; times are clamped to the chunk.
+ */
+export function toRecordingTime<T extends ChunkSegment>(segments: readonly T[], chunkStartSec: number, chunkDurationSec: number): T[] {
+  return segments.map((segment) => {
+    const start = Math.min(Math.max(segment.start, 0), chunkDurationSec);
+    const end = Math.min(Math.max(segment.end, start), chunkDurationSec);
+    return { ...segment, start: round(chunkStartSec + start), end: round(chunkStartSec + end), text: segment.text.trim() };
+  });
+}
+
+/** One paragraph of text from the kept segments, spaced the way a person would write it. */
+export function joinTranscript(segments: readonly { text: string }[]): string {
+  return segments
+    .map((segment) => segment.text.trim())
+    .filter(Boolean)
+    .join(" ")
+    .replace(/\s+([,.;:!?])/g, "$1")
+    .replace(/\s{2,}/g, " ")
+    .trim();
+}
+
+/**
+ * The initial prompt from topic note names and aliases: unique (case-insensitive), in the
+ * given order, cut at a term boundary. Whisper keeps at most 224 prompt tokens; 600
+ * characters stay well under that for Spanish and English.
+ */
+export function buildInitialPrompt(terms: readonly string[], maxChars = 600): string | undefined {
+  const seen = new Set<string>();
+  const picked: string[] = [];
+  let length = 0;
+  for (const raw of terms) {
+    const term = raw.replace(/\s+/g, " ").trim();
+    const key = term.toLowerCase();
+    if (!term || term.length > 80 || seen.has(key)) continue;
+    const added = (picked.length ? 2 : 0) + term.length;
+    if (length + added > maxChars) break;
+    seen.add(key);
+    picked.push(term);
+    length += added;
+  }
+  return picked.length ? `${picked.join(", ")}.` : undefined;
+}
+
+/** The language used for most of the speech, by transcribed characters per language. */
+export function dominantLanguage(chunks: readonly { language?: string; textLength: number }[]): string | undefined {
+  const totals = new Map<string, number>();
+  for (const chunk of chunks) {
+    if (!chunk.language) continue;
+    totals.set(chunk.language, (totals.get(chunk.language) ?? 0) + Math.max(chunk.textLength, 1));
+  }
+  return [...totals.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}
