@@ -2,6 +2,7 @@ import type { MediaKind } from "../../core/media";
 import type { MediaProcessor } from "../../core/processing/processor-port";
 import { audioMetadataProcessor } from "../metadata/audio-metadata-processor";
 import { imageMetadataProcessor } from "../metadata/image-metadata-processor";
+import { photoDescriptionProcessor } from "../image/photo-description-processor";
 
 /**
  * The processors for each media kind, in the order they run. Later processors see what
@@ -9,5 +10,5 @@ import { imageMetadataProcessor } from "../metadata/image-metadata-processor";
  */
 export function processorsFor(kind: MediaKind): MediaProcessor[] {
   if (kind === "audio") return [audioMetadataProcessor];
-  return [imageMetadataProcessor];
+  return [imageMetadataProcessor, photoDescriptionProcessor];
 }

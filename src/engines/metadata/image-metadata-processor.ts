@@ -1,11 +1,9 @@
 import exifr from "exifr";
-import sharp from "sharp";
 import type { MediaProcessor } from "../../core/processing/processor-port";
-import { EngineError } from "../host/engine-error";
+import { assertDecodableImage } from "../image/decode-image";
 import { localIsoFromDate } from "./local-iso";
 
-/** Largest image we agree to decode; guards against decompression bombs. */
-export const MAX_IMAGE_PIXELS = 100_000_000;
+export { MAX_IMAGE_PIXELS } from "../image/decode-image";
 
 /** Capture time, camera, dimensions (and GPS only when enabled) from EXIF and the image header. */
 export const imageMetadataProcessor: MediaProcessor = {
@@ -13,16 +11,8 @@ export const imageMetadataProcessor: MediaProcessor = {
   kinds: ["image"],
   async process(job, findings, context) {
     context.onProgress({ stage: "Reading photo metadata", fraction: 0 });
-    let header;
-    try {
-      header = await sharp(job.absPath, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
-    } catch (error) {
-      throw new EngineError("corrupt-media", `Not a readable image: ${(error as Error).message}`);
-    }
-    if (!header.width || !header.height) throw new EngineError("corrupt-media", "Not a readable image: no dimensions.");
-    if (header.width * header.height > MAX_IMAGE_PIXELS) {
-      throw new EngineError("unsupported-media", `Image too large to decode safely (${header.width}×${header.height}).`);
-    }
+    // HEIC, damaged headers, decompression bombs and 1×1 images stop here with a clear EngineError.
+    const header = await assertDecodableImage(job.absPath);
     // EXIF is optional: screenshots and edited images often have none.
     const exif = await exifr
       .parse(job.absPath, { gps: context.options.includeGps, tiff: true, exif: true, reviveValues: true })
@@ -30,7 +20,8 @@ export const imageMetadataProcessor: MediaProcessor = {
     const captured: unknown = exif?.DateTimeOriginal ?? exif?.CreateDate;
     const capturedAt = captured instanceof Date ? localIsoFromDate(captured) : undefined;
     const camera = [exif?.Make, exif?.Model].filter((part) => typeof part === "string" && part.trim()).join(" ").trim();
-    const rotated = (header.orientation ?? 1) >= 5;
+    // EXIF orientations 5-8 turn the picture a quarter: the displayed width is the stored height.
+    const rotated = header.orientation >= 5;
     const gps =
       context.options.includeGps && typeof exif?.latitude === "number" && typeof exif?.longitude === "number"
         ? `${exif.latitude.toFixed(5)},${exif.longitude.toFixed(5)}`

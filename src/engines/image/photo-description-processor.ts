@@ -1,0 +1,76 @@
+/**
+ * Reads the text of a photo (OCR), decides what kind of picture it is, pulls out the key
+ * facts, asks a captioner what it shows when one is configured, and writes the description
+ * in the log's language. Runs after image-metadata (which supplies camera and dimensions).
+ */
+import { describePhoto } from "../../core/photo/describe-photo";
+import { classifyImage, type ImageKind } from "../../core/photo/image-kind";
+import { extractTextFacts } from "../../core/photo/text-facts";
+import type { MediaProcessor, ProcessorFindings } from "../../core/processing/processor-port";
+import { EngineError } from "../host/engine-error";
+import type { CaptionResult } from "./captioner";
+import { assertDecodableImage, prepareOcrImage } from "./decode-image";
+import { captionerFor, sharedOcr } from "./photo-engines";
+
+/** Kinds where a caption adds what the text cannot: rooms, people, boards in context. */
+const CAPTIONED_KINDS: readonly ImageKind[] = ["photo", "whiteboard"];
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new EngineError("cancelled", "Cancelled.");
+}
+
+export const photoDescriptionProcessor: MediaProcessor = {
+  name: "photo-description",
+  kinds: ["image"],
+  async process(job, findings, context): Promise<ProcessorFindings> {
+    const { signal, options } = context;
+    await assertDecodableImage(job.absPath);
+    context.onProgress({ stage: "Reading the text in the photo", fraction: 0.05 });
+    const ocrImage = await prepareOcrImage(job.absPath);
+    throwIfAborted(signal);
+    const { lines } = await sharedOcr().read(ocrImage.png, signal);
+    throwIfAborted(signal);
+    const lineFacts = extractTextFacts(lines.map((line) => line.text));
+    const kind = classifyImage({
+      width: ocrImage.width,
+      height: ocrImage.height,
+      fromCamera: Boolean(findings.image?.camera),
+      meanLuminance: ocrImage.meanLuminance,
+      lines,
+      facts: lineFacts,
+    });
+    // A document's sentences wrap across lines ("tiempo de respuesta / promedio fue de 195 ms").
+    const facts = kind === "document" ? extractTextFacts([lines.map((line) => line.text).join(" ")]) : lineFacts;
+    let caption: CaptionResult | undefined;
+    const captioner = CAPTIONED_KINDS.includes(kind) ? await captionerFor(options) : undefined;
+    if (captioner) {
+      context.onProgress({ stage: `Describing the photo (${captioner.name})`, fraction: 0.6 });
+      // A captioner that is down or missing must not cost the user the OCR description.
+      caption = await captioner.caption(job.absPath, options.logLanguage, signal).catch((error: unknown) => {
+        if (signal.aborted) throw error;
+        process.stderr.write(`captioner ${captioner.name} failed: ${(error as Error).message}\n`);
+        return undefined;
+      });
+    }
+    const peopleCount = caption?.peopleCount ?? findings.image?.peopleCount;
+    const description = describePhoto({
+      language: options.logLanguage,
+      kind,
+      facts,
+      firstLine: lines[0]?.text,
+      caption,
+      peopleCount,
+    });
+    context.onProgress({ stage: "Photo described", fraction: 1 });
+    return {
+      ...findings,
+      image: {
+        ...findings.image,
+        imageKind: kind,
+        description,
+        ocrLines: lines.map((line) => line.text),
+        peopleCount,
+      },
+    };
+  },
+};
