@@ -1,5 +1,58 @@
-import { Plugin } from "obsidian";
+import nodePath from "node:path";
+import { FileSystemAdapter, Plugin } from "obsidian";
+import type { BitacoraSettings } from "../core/settings/settings";
+import { AttachmentWatcher } from "./attachment-watcher";
+import { registerCommands } from "./commands";
+import { DeviceSettingsStore } from "./device-settings";
+import { PluginDataStore } from "./plugin-data";
+import { QUEUE_VIEW_TYPE, QueueView } from "./queue-view";
+import { ServiceHost } from "./service-host";
+import { BitacoraSettingTab } from "./settings-tab";
+import { QueueStatusBar } from "./status-bar";
+import { openTodayLog, revealQueueView } from "./workspace-actions";
 
+/** Only wires the services together; each long-lived one is a child Component. */
 export default class BitacoraPlugin extends Plugin {
-  override async onload(): Promise<void> {}
+  private data!: PluginDataStore;
+  private host!: ServiceHost;
+
+  get bitacoraSettings(): BitacoraSettings {
+    return this.data.settings;
+  }
+
+  override async onload(): Promise<void> {
+    this.data = new PluginDataStore(this);
+    await this.data.load();
+    const device = new DeviceSettingsStore(this.app);
+    device.load();
+
+    this.host = this.addChild(new ServiceHost(this.app, this.data, device, this.engineHostScript()));
+    const queue = this.host.service;
+    this.addChild(new AttachmentWatcher(this.app, queue, () => this.bitacoraSettings));
+    this.registerView(QUEUE_VIEW_TYPE, (leaf) => new QueueView(leaf, queue));
+    this.addChild(new QueueStatusBar(this, queue, () => void this.showQueue()));
+    this.addSettingTab(new BitacoraSettingTab(this.app, this, this.data, device));
+    this.addRibbonIcon("list-checks", "Show Bitácora queue", () => void this.showQueue());
+    registerCommands(this, queue);
+  }
+
+  /** Another device synced data.json: take its settings, keep this device's queue. */
+  override async onExternalSettingsChange(): Promise<void> {
+    await this.data.reloadSettings();
+  }
+
+  showQueue(): Promise<void> {
+    return revealQueueView(this.app);
+  }
+
+  openTodayLog(): Promise<void> {
+    return openTodayLog(this.app, this.host.service);
+  }
+
+  /** dist/engine-host.js is shipped next to main.js in the plugin folder. */
+  protected engineHostScript(): string {
+    const adapter = this.app.vault.adapter;
+    const base = adapter instanceof FileSystemAdapter ? adapter.getBasePath() : "";
+    return nodePath.join(base, this.manifest.dir ?? "", "engine-host.js");
+  }
 }

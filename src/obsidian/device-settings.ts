@@ -1,0 +1,42 @@
+import type { App } from "obsidian";
+import { DEFAULT_DEVICE_SETTINGS, type DeviceSettings } from "../core/settings/settings";
+
+const STORAGE_KEY = "bitacora-device-settings";
+
+/**
+ * Device-local settings (model path, threads) live in Obsidian's per-vault localStorage
+ * (app.loadLocalStorage, Obsidian 1.8.7+), not in data.json: data.json travels with the vault
+ * through Obsidian Sync, iCloud or git, and a model path from a laptop is wrong on a desktop.
+ * A file in the plugin folder would travel the same way, so localStorage is the safe place.
+ */
+export class DeviceSettingsStore {
+  private current: DeviceSettings = { ...DEFAULT_DEVICE_SETTINGS };
+
+  constructor(private readonly app: App) {}
+
+  load(): DeviceSettings {
+    this.current = sanitizeDeviceSettings(this.app.loadLocalStorage(STORAGE_KEY));
+    return this.current;
+  }
+
+  get settings(): DeviceSettings {
+    return this.current;
+  }
+
+  update(change: Partial<DeviceSettings>): void {
+    this.current = sanitizeDeviceSettings({ ...this.current, ...change });
+    this.app.saveLocalStorage(STORAGE_KEY, this.current);
+  }
+}
+
+/** Wrong types and missing keys fall back to the defaults; threads stay at least 1. */
+export function sanitizeDeviceSettings(raw: unknown): DeviceSettings {
+  const source = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  const text = (key: "whisperModelPath" | "modelsDir") =>
+    typeof source[key] === "string" ? (source[key] as string).trim() : DEFAULT_DEVICE_SETTINGS[key];
+  const count = (key: "threads" | "timeoutSec") => {
+    const value = source[key];
+    return typeof value === "number" && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_DEVICE_SETTINGS[key];
+  };
+  return { whisperModelPath: text("whisperModelPath"), modelsDir: text("modelsDir"), threads: count("threads"), timeoutSec: count("timeoutSec") };
+}

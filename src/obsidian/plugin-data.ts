@@ -1,0 +1,58 @@
+import type { Plugin } from "obsidian";
+import type { StatePort } from "../core/ports";
+import type { BitacoraSettings } from "../core/settings/settings";
+import { migrateSettings } from "../core/settings/migrate-settings";
+
+/** data.json: synced settings and the persisted queue/ledger. Device-local values never go here. */
+interface PluginData {
+  settings: BitacoraSettings;
+  queue: unknown;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+export class PluginDataStore {
+  private data: PluginData = { settings: migrateSettings(undefined), queue: null };
+  /** Writes are chained so a settings save and a queue save never interleave. */
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly plugin: Plugin) {}
+
+  async load(): Promise<void> {
+    const raw: unknown = await this.plugin.loadData();
+    // Early data.json files held the settings at the top level.
+    const rawSettings = isRecord(raw) && isRecord(raw.settings) ? raw.settings : raw;
+    this.data = { settings: migrateSettings(rawSettings), queue: isRecord(raw) ? raw.queue ?? null : null };
+  }
+
+  /** Re-reads only the settings (another device synced data.json); our queue state stays. */
+  async reloadSettings(): Promise<void> {
+    const raw: unknown = await this.plugin.loadData();
+    if (isRecord(raw) && isRecord(raw.settings)) this.data.settings = migrateSettings(raw.settings);
+  }
+
+  get settings(): BitacoraSettings {
+    return this.data.settings;
+  }
+
+  async updateSettings(change: Partial<BitacoraSettings>): Promise<void> {
+    this.data.settings = migrateSettings({ ...this.data.settings, ...change });
+    await this.persist();
+  }
+
+  /** The queue service's StatePort, stored under `queue` in the same data.json. */
+  readonly queueState: StatePort = {
+    load: async () => this.data.queue,
+    save: async (state: unknown) => {
+      this.data.queue = state;
+      await this.persist();
+    },
+  };
+
+  private persist(): Promise<void> {
+    const snapshot = JSON.parse(JSON.stringify(this.data)) as PluginData;
+    this.writing = this.writing.catch(() => undefined).then(() => this.plugin.saveData(snapshot));
+    return this.writing;
+  }
+}

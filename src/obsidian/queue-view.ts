@@ -1,0 +1,66 @@
+import { ItemView, type WorkspaceLeaf } from "obsidian";
+import { fileNameOf } from "../core/media";
+import type { JobSnapshot, QueueControls } from "./queue-controls";
+import { describeJob, isPending } from "./queue-labels";
+
+export const QUEUE_VIEW_TYPE = "bitacora-queue";
+
+/** Every job with its state, progress and error, and the controls to retry or cancel it. */
+export class QueueView extends ItemView {
+  constructor(leaf: WorkspaceLeaf, private readonly queue: QueueControls) {
+    super(leaf);
+  }
+
+  getViewType(): string {
+    return QUEUE_VIEW_TYPE;
+  }
+  getDisplayText(): string {
+    return "Bitácora queue";
+  }
+  override getIcon(): string {
+    return "list-checks";
+  }
+
+  protected override async onOpen(): Promise<void> {
+    this.render();
+    this.register(this.queue.onChange(() => this.render()));
+  }
+
+  private render(): void {
+    const root = this.contentEl;
+    root.empty();
+    root.addClass("bitacora-queue");
+    const snapshot = this.queue.snapshot();
+    const header = root.createDiv({ cls: "bitacora-queue-header" });
+    header.createEl("h4", { text: snapshot.paused ? "Queue (paused)" : "Queue" });
+    const toggle = header.createEl("button", { text: snapshot.paused ? "Resume" : "Pause" });
+    toggle.addEventListener("click", () => (this.queue.paused ? this.queue.resume() : this.queue.pause()));
+    if (snapshot.jobs.length === 0) {
+      root.createEl("p", { cls: "bitacora-queue-empty", text: "No attachments in the queue." });
+      return;
+    }
+    const list = root.createEl("ul", { cls: "bitacora-queue-list" });
+    // Pending work first, newest finished jobs after.
+    const ordered = [...snapshot.jobs.filter(isPending), ...snapshot.jobs.filter((job) => !isPending(job)).reverse()];
+    for (const job of ordered) this.renderJob(list.createEl("li", { cls: ["bitacora-job", `bitacora-job-${job.state}`] }), job);
+  }
+
+  private renderJob(item: HTMLElement, job: JobSnapshot): void {
+    item.setAttr("data-job-id", job.id);
+    const title = item.createDiv({ cls: "bitacora-job-title" });
+    title.createSpan({ cls: "bitacora-job-name", text: fileNameOf(job.path), attr: { title: job.path } });
+    title.createSpan({ cls: "bitacora-job-state", text: describeJob(job) });
+    if (job.state === "running" && job.progress?.fraction !== undefined) {
+      item.createEl("progress", { cls: "bitacora-job-progress", attr: { max: "1", value: String(job.progress.fraction) } });
+    }
+    if (job.error) item.createDiv({ cls: "bitacora-job-error", text: job.error });
+    if (job.attempts > 1) item.createDiv({ cls: "bitacora-job-attempts", text: `Attempt ${job.attempts}` });
+    const actions = item.createDiv({ cls: "bitacora-job-actions" });
+    if (job.state === "failed" || job.state === "cancelled") {
+      actions.createEl("button", { text: "Retry" }).addEventListener("click", () => this.queue.retry(job.id));
+    }
+    if (isPending(job)) {
+      actions.createEl("button", { text: "Cancel" }).addEventListener("click", () => this.queue.cancel(job.id));
+    }
+  }
+}

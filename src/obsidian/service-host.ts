@@ -1,0 +1,74 @@
+import { createHash } from "node:crypto";
+import { Component, Notice, type App } from "obsidian";
+import type { Clock } from "../core/ports";
+import { BitacoraService } from "../core/service/bitacora-service";
+import { folderLocator, type LogNoteLocator } from "../core/service/entry-writer";
+import { EngineClient } from "../engines/host/engine-client";
+import { DailyNoteLocator } from "./daily-note-locator";
+import type { DeviceSettingsStore } from "./device-settings";
+import type { PluginDataStore } from "./plugin-data";
+import { topicNotesIn } from "./topic-notes";
+import { ObsidianVaultPort } from "./vault-port";
+
+const realClock: Clock = {
+  now: () => new Date(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+    }),
+};
+
+const sha256 = async (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/**
+ * Owns the queue service and the engine host child process. The service starts once the layout
+ * is ready (the vault is indexed); unloading stops the queue and kills the engine process.
+ */
+export class ServiceHost extends Component {
+  readonly service: BitacoraService;
+  private readonly engine: EngineClient;
+
+  constructor(
+    private readonly app: App,
+    data: PluginDataStore,
+    device: DeviceSettingsStore,
+    /** The engine host script copied next to main.js (Obsidian runs it with Electron as Node). */
+    hostScript: string,
+  ) {
+    super();
+    this.engine = new EngineClient({ hostScript });
+    const settings = () => data.settings;
+    const daily = new DailyNoteLocator(app);
+    const folder = folderLocator(settings);
+    // Re-read on every entry, so switching the log location in settings takes effect at once.
+    const locator: LogNoteLocator = {
+      locate: (date) => (settings().logMode === "daily-note" ? daily.locate(date) : folder.locate(date)),
+    };
+    this.service = new BitacoraService({
+      vault: new ObsidianVaultPort(app),
+      engine: this.engine,
+      state: data.queueState,
+      clock: realClock,
+      hasher: sha256,
+      settings,
+      device: () => device.settings,
+      locator,
+      topics: async () => topicNotesIn(app, settings()),
+      notify: (message) => new Notice(`Bitácora: ${message}`),
+    });
+  }
+
+  override onload(): void {
+    this.app.workspace.onLayoutReady(() => {
+      this.service.start().catch((error: unknown) => {
+        new Notice(`Bitácora could not start its queue: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    });
+    this.register(() => {
+      this.service.stop();
+      this.engine.dispose();
+    });
+  }
+}

@@ -1,0 +1,163 @@
+import { normalizePath, PluginSettingTab, Setting, type App } from "obsidian";
+import type { BitacoraSettings, DeviceSettings } from "../core/settings/settings";
+import type { DeviceSettingsStore } from "./device-settings";
+import type { PluginDataStore } from "./plugin-data";
+
+/** "Attachments, Inbox/Audio" → ["Attachments", "Inbox/Audio"], normalised; empty items dropped. */
+export const parseFolderList = (text: string): string[] =>
+  text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((folder) => normalizePath(folder));
+
+export const parseExtensionList = (text: string): string[] =>
+  text
+    .split(",")
+    .map((part) => part.trim().replace(/^\./, "").toLowerCase())
+    .filter(Boolean);
+
+const WHISPER_LANGUAGES: Record<string, string> = { auto: "Detect automatically", es: "Spanish", en: "English", pt: "Portuguese", fr: "French", de: "German" };
+
+export class BitacoraSettingTab extends PluginSettingTab {
+  constructor(
+    app: App,
+    plugin: ConstructorParameters<typeof PluginSettingTab>[1],
+    private readonly data: PluginDataStore,
+    private readonly device: DeviceSettingsStore,
+  ) {
+    super(app, plugin);
+  }
+
+  // Services read settings through getters on every use, so saving is all a change needs.
+  private async save(change: Partial<BitacoraSettings>): Promise<void> {
+    await this.data.updateSettings(change);
+  }
+
+  private saveDevice(change: Partial<DeviceSettings>): void {
+    this.device.update(change);
+  }
+
+  override display(): void {
+    const { containerEl } = this;
+    const settings = this.data.settings;
+    containerEl.empty();
+
+    new Setting(containerEl).setName("Watching").setHeading();
+    new Setting(containerEl)
+      .setName("Process new attachments automatically")
+      .setDesc("Recordings and photos added to the watched folders enter the queue.")
+      .addToggle((toggle) => toggle.setValue(settings.watchEnabled).onChange((value) => this.save({ watchEnabled: value })));
+    new Setting(containerEl)
+      .setName("Watched folders")
+      .setDesc("Comma-separated. Leave empty to watch the whole vault.")
+      .addText((text) =>
+        text
+          .setPlaceholder("Attachments")
+          .setValue(settings.watchedFolders.join(", "))
+          .onChange((value) => this.save({ watchedFolders: parseFolderList(value) })),
+      );
+    new Setting(containerEl)
+      .setName("Ignored folders")
+      .setDesc("Comma-separated. Attachments here are never processed.")
+      .addText((text) =>
+        text.setValue(settings.ignoredFolders.join(", ")).onChange((value) => this.save({ ignoredFolders: parseFolderList(value) })),
+      );
+    new Setting(containerEl)
+      .setName("File extensions")
+      .setDesc("Comma-separated audio and image extensions to process.")
+      .addText((text) =>
+        text.setValue(settings.extensions.join(", ")).onChange((value) => this.save({ extensions: parseExtensionList(value) })),
+      );
+    new Setting(containerEl)
+      .setName("Attachments already in the vault")
+      .setDesc("What to do with existing attachments the first time Bitácora runs.")
+      .addDropdown((dropdown) =>
+        dropdown
+          .addOptions({ "mark-existing-processed": "Leave them as they are", "queue-existing": "Process them" })
+          .setValue(settings.firstRun)
+          .onChange((value) => this.save({ firstRun: value as BitacoraSettings["firstRun"] })),
+      );
+
+    new Setting(containerEl).setName("Log").setHeading();
+    new Setting(containerEl)
+      .setName("Log location")
+      .setDesc("A log note per day in a folder, or your daily note (uses the Daily notes or Periodic Notes settings and template).")
+      .addDropdown((dropdown) =>
+        dropdown
+          .addOptions({ "log-folder": "A log note per day", "daily-note": "Daily note" })
+          .setValue(settings.logMode)
+          .onChange(async (value) => {
+            await this.save({ logMode: value as BitacoraSettings["logMode"] });
+            this.display();
+          }),
+      );
+    if (settings.logMode === "log-folder") {
+      new Setting(containerEl)
+        .setName("Log folder")
+        .addText((text) =>
+          text.setPlaceholder("Logs").setValue(settings.logFolder).onChange((value) => this.save({ logFolder: value.trim() ? normalizePath(value) : "" })),
+        );
+      new Setting(containerEl)
+        .setName("Log note name")
+        .setDesc("A date-fns pattern, for example yyyy-MM-dd.")
+        .addText((text) =>
+          text.setPlaceholder("yyyy-MM-dd").setValue(settings.logFileFormat).onChange((value) => this.save({ logFileFormat: value.trim() || "yyyy-MM-dd" })),
+        );
+    }
+    new Setting(containerEl)
+      .setName("Log language")
+      .setDesc("Language of the labels Bitácora writes.")
+      .addDropdown((dropdown) =>
+        dropdown
+          .addOptions({ es: "Spanish", en: "English" })
+          .setValue(settings.logLanguage)
+          .onChange((value) => this.save({ logLanguage: value as BitacoraSettings["logLanguage"] })),
+      );
+    new Setting(containerEl)
+      .setName("Default area")
+      .setDesc("Area of an entry when nothing in it suggests another.")
+      .addDropdown((dropdown) =>
+        dropdown
+          .addOptions(Object.fromEntries(settings.areas.map((area) => [area, area])))
+          .setValue(settings.defaultArea)
+          .onChange((value) => this.save({ defaultArea: value })),
+      );
+
+    new Setting(containerEl).setName("Transcription").setHeading();
+    new Setting(containerEl)
+      .setName("Spoken language")
+      .setDesc("Choosing the language avoids wrong automatic detection on short clips.")
+      .addDropdown((dropdown) =>
+        dropdown
+          .addOptions(WHISPER_LANGUAGES)
+          .setValue(settings.whisperLanguage)
+          .onChange((value) => this.save({ whisperLanguage: value })),
+      );
+    new Setting(containerEl)
+      .setName("Whisper model file")
+      .setDesc("Path to a ggml model on this device. Stored on this device only, not synced.")
+      .addText((text) =>
+        text
+          .setPlaceholder("/path/to/ggml-base.bin")
+          .setValue(this.device.settings.whisperModelPath)
+          .onChange((value) => this.saveDevice({ whisperModelPath: value.trim() })),
+      );
+    new Setting(containerEl)
+      .setName("Processing threads")
+      .setDesc("CPU threads used on this device. Stored on this device only.")
+      .addSlider((slider) =>
+        slider
+          .setLimits(1, 16, 1)
+          .setValue(this.device.settings.threads)
+          .setDynamicTooltip()
+          .onChange((value) => this.saveDevice({ threads: value })),
+      );
+
+    new Setting(containerEl).setName("Privacy").setHeading();
+    new Setting(containerEl)
+      .setName("Write photo locations")
+      .setDesc("Adds GPS coordinates from photos to entries. Off by default.")
+      .addToggle((toggle) => toggle.setValue(settings.includeGps).onChange((value) => this.save({ includeGps: value })));
+  }
+}

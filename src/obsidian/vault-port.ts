@@ -1,0 +1,75 @@
+import { FileSystemAdapter, normalizePath, TFile, TFolder, type App } from "obsidian";
+import type { FileStat, VaultPort } from "../core/ports";
+
+/**
+ * VaultPort over app.vault. Edits go through vault.process (atomic, and the editor keeps the
+ * user's cursor and undo history); paths from settings and the core are normalised first.
+ */
+export class ObsidianVaultPort implements VaultPort {
+  constructor(private readonly app: App) {}
+
+  async listFiles(): Promise<string[]> {
+    return this.app.vault.getFiles().map((file) => file.path);
+  }
+
+  async stat(path: string): Promise<FileStat | null> {
+    // The adapter reads the disk, so a file a sync client is still writing shows its current size.
+    const stat = await this.app.vault.adapter.stat(normalizePath(path));
+    if (!stat || stat.type !== "file") return null;
+    return { size: stat.size, mtime: stat.mtime, ctime: stat.ctime };
+  }
+
+  async readText(path: string): Promise<string | null> {
+    const file = this.fileAt(path);
+    return file ? this.app.vault.read(file) : null;
+  }
+
+  async readBinary(path: string): Promise<Uint8Array> {
+    const file = this.fileAt(path);
+    if (!file) throw new Error(`File not found: ${path}`);
+    return new Uint8Array(await this.app.vault.readBinary(file));
+  }
+
+  async processText(path: string, edit: (text: string) => string, initial: string): Promise<string> {
+    const normalized = normalizePath(path);
+    const file = this.fileAt(normalized) ?? (await this.createNote(normalized, initial));
+    return this.app.vault.process(file, edit);
+  }
+
+  absolutePath(path: string): string {
+    const adapter = this.app.vault.adapter;
+    if (!(adapter instanceof FileSystemAdapter)) throw new Error("Bitácora needs the desktop app (a vault on disk).");
+    return adapter.getFullPath(normalizePath(path));
+  }
+
+  private fileAt(path: string): TFile | null {
+    const found = this.app.vault.getAbstractFileByPath(normalizePath(path));
+    return found instanceof TFile ? found : null;
+  }
+
+  private async createNote(path: string, initial: string): Promise<TFile> {
+    const slash = path.lastIndexOf("/");
+    if (slash > 0) await this.ensureFolder(path.slice(0, slash));
+    try {
+      return await this.app.vault.create(path, initial);
+    } catch (error) {
+      // Another write (or a sync client) created it between our check and create.
+      const existing = this.fileAt(path);
+      if (existing) return existing;
+      throw error;
+    }
+  }
+
+  private async ensureFolder(folder: string): Promise<void> {
+    let current = "";
+    for (const part of folder.split("/")) {
+      current = current ? `${current}/${part}` : part;
+      const existing = this.app.vault.getAbstractFileByPath(current);
+      if (existing instanceof TFolder) continue;
+      if (existing) throw new Error(`Cannot create folder ${current}: a file has that name.`);
+      await this.app.vault.createFolder(current).catch((error: unknown) => {
+        if (!(this.app.vault.getAbstractFileByPath(current) instanceof TFolder)) throw error;
+      });
+    }
+  }
+}
