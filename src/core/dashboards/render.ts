@@ -1,0 +1,62 @@
+/**
+ * The one entry point for the adapter that writes dashboard notes. Keep a `DashboardRenderer`
+ * per vault: feed it each day note's entries when the note changes (cheap), then render.
+ */
+import type { LogEntry } from "../log/entry";
+import { DashboardIndex } from "./dashboard-index";
+import { renderDeploymentsSection } from "./deployments-dashboard";
+import { replaceGeneratedSection } from "./markers";
+import { DEFAULT_DASHBOARD_SETTINGS, type DashboardSettings } from "./settings";
+import { renderSprintSection } from "./sprint-dashboard";
+
+export interface DashboardNotes {
+  sprint: string;
+  deployments: string;
+}
+
+export class DashboardRenderer {
+  private index: DashboardIndex;
+
+  constructor(private settings: DashboardSettings = DEFAULT_DASHBOARD_SETTINGS) {
+    this.index = new DashboardIndex(settings);
+  }
+
+  /** Settings changed (sprint calendar, folder, language): aggregates are rebuilt from the notes. */
+  updateSettings(settings: DashboardSettings, entriesByNote: ReadonlyMap<string, readonly LogEntry[]>): void {
+    this.settings = settings;
+    this.index = new DashboardIndex(settings);
+    for (const [path, entries] of entriesByNote) this.index.setNote(path, entries);
+  }
+
+  /** A day note was created or changed: O(entries in that note). */
+  setNote(notePath: string, entries: readonly LogEntry[]): void {
+    this.index.setNote(notePath, entries);
+  }
+
+  removeNote(notePath: string): void {
+    this.index.removeNote(notePath);
+  }
+
+  /** New texts of both dashboard notes; the user's text outside the markers is kept. */
+  render(existing: Partial<DashboardNotes>, today: string): DashboardNotes {
+    return {
+      sprint: replaceGeneratedSection(existing.sprint ?? "", renderSprintSection(this.index, this.settings, today)),
+      deployments: replaceGeneratedSection(existing.deployments ?? "", renderDeploymentsSection(this.index, this.settings)),
+    };
+  }
+}
+
+/**
+ * Stateless form: every day note's entries in, both dashboard notes out. Use the renderer
+ * class for incremental updates; this one rebuilds all aggregates (fine for a command).
+ */
+export function renderDashboards(
+  entriesByNote: ReadonlyMap<string, readonly LogEntry[]>,
+  settings: DashboardSettings,
+  existing: Partial<DashboardNotes>,
+  today: string,
+): DashboardNotes {
+  const renderer = new DashboardRenderer(settings);
+  for (const [path, entries] of entriesByNote) renderer.setNote(path, entries);
+  return renderer.render(existing, today);
+}
