@@ -49,6 +49,8 @@ export class BitacoraService {
   private readonly controllers = new Map<string, AbortController>();
   private readonly renamedWhileRunning = new Map<string, string[]>();
   private runningCount = 0;
+  /** Note writes under way; idle() waits for them so callers read finished notes. */
+  private readonly writes = new Set<Promise<void>>();
   private stopped = false;
 
   constructor(private readonly deps: ServiceDeps) {
@@ -85,18 +87,23 @@ export class BitacoraService {
   }
 
   /** Resolves when no job is waiting, queued or running (or the queue is paused with none running). */
-  idle(): Promise<void> {
+  async idle(): Promise<void> {
     const settled = () =>
       !this.store.state.jobs.some((job) => job.state === "running" || (!this.paused && isActive(job.state)));
-    if (settled()) return Promise.resolve();
-    return new Promise((resolve) => {
-      const off = this.onChange(() => {
-        if (settled()) {
-          off();
-          resolve();
-        }
-      });
-    });
+    for (;;) {
+      if (!settled()) {
+        await new Promise<void>((resolve) => {
+          const off = this.onChange(() => {
+            if (settled()) {
+              off();
+              resolve();
+            }
+          });
+        });
+      }
+      if (this.writes.size === 0) return;
+      await Promise.allSettled([...this.writes]);
+    }
   }
 
   // ----- events from the watcher -----
@@ -367,7 +374,13 @@ export class BitacoraService {
   }
 
   /** Writes a status-only version of the entry (placeholder body) at its current place. */
-  private async writeStatus(job: JobRecord, status: LogEntry["status"], error?: string): Promise<void> {
+  private writeStatus(job: JobRecord, status: LogEntry["status"], error?: string): Promise<void> {
+    const write = this.writeStatusNow(job, status, error);
+    this.writes.add(write);
+    return write.finally(() => this.writes.delete(write));
+  }
+
+  private async writeStatusNow(job: JobRecord, status: LogEntry["status"], error?: string): Promise<void> {
     const settings = this.deps.settings();
     const labels = labelsFor(settings.logLanguage);
     const existing = job.notePath ? await this.writer.read(job.notePath, [job.path]) : null;

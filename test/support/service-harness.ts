@@ -1,0 +1,93 @@
+/**
+ * A real vault folder on disk, the real JSON state file and, by default, the real engine host
+ * child process (dist/engine-host.js, built by `npm test`). Tests that need to hold a job
+ * "in progress" use the gated engine below instead, and say so.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { BitacoraService, type ServiceDeps } from "../../src/core/service/bitacora-service";
+import { DEFAULT_DEVICE_SETTINGS, DEFAULT_SETTINGS, type BitacoraSettings } from "../../src/core/settings/settings";
+import type { EnginePort } from "../../src/core/ports";
+import type { ProcessorFindings } from "../../src/core/processing/processor-port";
+import { FsVault } from "../../src/cli/adapters/fs-vault";
+import { JsonFileState } from "../../src/cli/adapters/json-file-state";
+import { nodeClock, sha256Hasher } from "../../src/cli/adapters/node-clock";
+import { EngineClient } from "../../src/engines/host/engine-client";
+
+export const SHARED = path.resolve(__dirname, "../../../shared/testdata");
+export const HOST_SCRIPT = path.resolve(__dirname, "../../dist/engine-host.js");
+
+export function tempVault(): FsVault {
+  return new FsVault(mkdtempSync(path.join(tmpdir(), "bitacora-vault-")));
+}
+
+export function addFile(vault: FsVault, vaultPath: string, source: string): void {
+  const target = vault.absolutePath(vaultPath);
+  mkdirSync(path.dirname(target), { recursive: true });
+  copyFileSync(source, target);
+}
+
+export function readNote(vault: FsVault, vaultPath: string): string {
+  const file = vault.absolutePath(vaultPath);
+  return existsSync(file) ? readFileSync(file, "utf8") : "";
+}
+
+/** Stand-in engine that holds each job until the test releases it (to act while "in progress"). */
+export class GatedEngine implements EnginePort {
+  calls: string[] = [];
+  private gates: { release(findings?: ProcessorFindings): void; fail(error: Error): void; path: string }[] = [];
+
+  process(job: { path: string; kind: "audio" | "image" }, _o: unknown, signal: AbortSignal): Promise<ProcessorFindings> {
+    this.calls.push(job.path);
+    return new Promise((resolve, reject) => {
+      signal.addEventListener("abort", () => reject(Object.assign(new Error("Cancelled."), { code: "cancelled" })));
+      this.gates.push({ path: job.path, release: (f) => resolve(f ?? { kind: job.kind }), fail: reject });
+    });
+  }
+
+  async waitForCall(count = 1): Promise<void> {
+    while (this.gates.length < count) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  release(index = 0, findings?: ProcessorFindings): void {
+    this.gates[index].release(findings);
+  }
+
+  fail(index: number, error: Error): void {
+    this.gates[index].fail(error);
+  }
+}
+
+export function makeService(
+  vault: FsVault,
+  options: { engine?: EnginePort; settings?: Partial<BitacoraSettings>; stateFile?: string } = {},
+) {
+  const settings: BitacoraSettings = { ...DEFAULT_SETTINGS, stableForMs: 60, firstRun: "queue-existing", ...options.settings };
+  const engine = options.engine ?? new EngineClient({ hostScript: HOST_SCRIPT });
+  const notices: string[] = [];
+  const deps: ServiceDeps = {
+    vault,
+    engine,
+    state: new JsonFileState(options.stateFile ?? vault.absolutePath(".bitacora/state.json")),
+    clock: nodeClock,
+    hasher: sha256Hasher,
+    settings: () => settings,
+    device: () => DEFAULT_DEVICE_SETTINGS,
+    notify: (message) => notices.push(message),
+  };
+  const service = new BitacoraService(deps);
+  const dispose = () => {
+    service.stop();
+    if (engine instanceof EngineClient) engine.dispose();
+  };
+  return { service, settings, notices, dispose, engine };
+}
+
+export async function until(condition: () => boolean, timeoutMs = 10000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
