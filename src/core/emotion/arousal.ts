@@ -8,12 +8,12 @@ import type { ProsodyFeatures } from "./prosody";
 import { mean, sigmoid, standardDeviation } from "./stats";
 
 /**
- * Features used, chosen from the speech-emotion literature for gain- and speaker-independence:
- * vocal effort raises high-frequency energy (brightness) and makes pitch and loudness move
- * more; calm speech is slower, flatter and pausier. Absolute pitch is left out because it
- * mostly says whether the speaker is a man or a woman.
+ * Candidate features, chosen from the speech-emotion literature for gain- and speaker-
+ * independence: vocal effort raises high-frequency energy (brightness) and makes pitch and
+ * loudness move more; calm speech is slower, flatter and pausier. Absolute pitch is left
+ * out because it mostly says whether the speaker is a man or a woman.
  */
-export const AROUSAL_FEATURES = [
+export const AROUSAL_CANDIDATE_FEATURES = [
   "brightnessLog",
   "f0DeltaSt",
   "f0RangeSt",
@@ -22,7 +22,10 @@ export const AROUSAL_FEATURES = [
   "pauseRatio",
 ] as const satisfies readonly (keyof ProsodyFeatures)[];
 
-export type ArousalFeature = (typeof AROUSAL_FEATURES)[number];
+/** The shipped model's features: brightness and pitch movement (see docs/emotion.md for why). */
+export const AROUSAL_FEATURES = ["brightnessLog", "f0DeltaSt"] as const;
+
+export type ArousalFeature = (typeof AROUSAL_CANDIDATE_FEATURES)[number];
 
 export interface ArousalModel {
   features: readonly ArousalFeature[];
@@ -55,7 +58,7 @@ export function arousalProbability(model: ArousalModel, features: ProsodyFeature
  */
 export function fitArousalModel(
   data: readonly LabelledProsody[],
-  { l2 = 1, iterations = 2000, learningRate = 0.1, features = AROUSAL_FEATURES as readonly ArousalFeature[] } = {},
+  { l2 = 0.1, iterations = 2000, learningRate = 0.1, features = AROUSAL_FEATURES as readonly ArousalFeature[] } = {},
 ): ArousalModel {
   const means = features.map((name) => mean(data.map((d) => d.features[name])));
   const scales = features.map((name) => standardDeviation(data.map((d) => d.features[name])) || 1);

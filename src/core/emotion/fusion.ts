@@ -34,6 +34,8 @@ export const EMOTION_LABELS: Record<LogLanguage, Record<EmotionKey, string>> = {
 export const MIN_TEXT_EVIDENCE = 0.6;
 /** Below this confidence a label would be a guess, so `neutral` is written instead. */
 export const MIN_CONFIDENCE = 0.35;
+/** Good and bad news in similar amounts ("funciona y falla") is mixed, not an emotion. */
+const MIXED_VALENCE = 0.2;
 /** Seconds of active speech at which the voice counts fully. */
 const FULL_VOICE_SEC = 2.5;
 
@@ -84,6 +86,7 @@ export function fuseEmotion(evidence: { text?: TextEmotionResult; voice?: VoiceE
     const weakness = text ? 1 - text.evidence / MIN_TEXT_EVIDENCE : 1;
     return neutral(0.5 + 0.4 * weakness, evidence.voice ? "voice" : "text");
   }
+  if (Math.abs(text.valence) < MIXED_VALENCE) return neutral(0.5, evidence.voice ? "voice+text" : "text");
   // The voice moves weight between calm and agitated emotions of the same valence.
   const s = text.scores;
   const fused: Record<EmotionKey, number> = {

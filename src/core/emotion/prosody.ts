@@ -16,6 +16,8 @@ const SILENCE_PEAK_DB = -55;
 const MIN_PAUSE_SEC = 0.15;
 /** A syllable nucleus must rise this far above the valley before it. */
 const SYLLABLE_PROMINENCE_DB = 3;
+/** A recording whose quietest frames are this far below its peaks has real silences. */
+const CLEAR_SILENCE_DB = 15;
 
 /** Frame-level measurements of a whole recording, summarised per time range later. */
 export interface FrameTracks {
@@ -81,7 +83,9 @@ function activeFrames(levelDb: Float32Array): Uint8Array {
   const peak = percentile(levelDb, 95);
   if (peak < SILENCE_PEAK_DB) return active;
   const floor = percentile(levelDb, 5);
-  const threshold = Math.max(peak - 30, floor + 0.25 * (peak - floor));
+  // Without a clear silence floor (continuous or trimmed speech) everything near the peak is speech.
+  const hasSilence = peak - floor >= CLEAR_SILENCE_DB;
+  const threshold = hasSilence ? Math.max(peak - 30, floor + 0.25 * (peak - floor)) : peak - 30;
   for (let i = 0; i < levelDb.length; i++) active[i] = levelDb[i] > threshold ? 1 : 0;
   return active;
 }

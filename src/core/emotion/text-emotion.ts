@@ -13,6 +13,9 @@ const INTENSIFIER_SCOPE = 2;
 /** A negated positive word reads as frustration; a negated worry or complaint as mild relief. */
 const NEGATED_POSITIVE_WEIGHT = 0.7;
 const NEGATED_NEGATIVE_WEIGHT = 0.5;
+/** "Funciona, pero falla": what comes after "pero"/"but" is what the speaker means. */
+const CONTRAST_WORDS = new Set(["pero", "aunque", "sinembargo", "but", "however", "although", "though"]);
+const BEFORE_CONTRAST_WEIGHT = 0.5;
 
 export interface TextEmotionResult {
   scores: Record<TextEmotion, number>;
@@ -79,6 +82,9 @@ export function analyseText(text: string, lexicon: CompiledLexicon = (defaultLex
       intensity = 1;
       i += phrase?.length ?? 1;
       continue;
+    }
+    if (CONTRAST_WORDS.has(token)) {
+      for (const emotion of TEXT_EMOTIONS) scores[emotion] *= BEFORE_CONTRAST_WEIGHT;
     }
     if (NEGATORS.has(token)) negationLeft = NEGATION_SCOPE + 1;
     if (token in INTENSIFIERS) {
