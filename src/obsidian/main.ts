@@ -5,6 +5,7 @@ import { AttachmentWatcher } from "./attachment-watcher";
 import { registerCommands } from "./commands";
 import { DeviceSettingsStore } from "./device-settings";
 import { PluginDataStore } from "./plugin-data";
+import type { BitacoraService } from "../core/service/bitacora-service";
 import { QUEUE_VIEW_TYPE, QueueView } from "./queue-view";
 import { ServiceHost } from "./service-host";
 import { BitacoraSettingTab } from "./settings-tab";
@@ -39,6 +40,11 @@ export default class BitacoraPlugin extends Plugin {
   /** Another device synced data.json: take its settings, keep this device's queue. */
   override async onExternalSettingsChange(): Promise<void> {
     await this.data.reloadSettings();
+  }
+
+  /** The queue service (commands, views and tests drive it; other plugins may too). */
+  get queue(): BitacoraService {
+    return this.host.service;
   }
 
   showQueue(): Promise<void> {

@@ -1,0 +1,76 @@
+/**
+ * Loads the real plugin into the Obsidian stand-in over a temporary vault folder, with the real
+ * engine host (dist/engine-host.js, built by `npm test`).
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import BitacoraPlugin from "../../src/obsidian/main";
+import { App, Modal, Notice, Setting, type PluginManifest } from "../obsidian-stand-in/obsidian";
+
+export const REPO = path.resolve(__dirname, "../..");
+export const TESTDATA = path.resolve(REPO, "../shared/testdata");
+export const MANIFEST = JSON.parse(readFileSync(path.join(REPO, "manifest.json"), "utf8")) as PluginManifest;
+export const DATA_JSON = `.obsidian/plugins/${MANIFEST.id}/data.json`;
+
+/** The plugin as shipped, except that its engine host script comes from dist/ instead of the plugin folder. */
+export class PluginUnderTest extends BitacoraPlugin {
+  protected override engineHostScript(): string {
+    return path.join(REPO, "dist/engine-host.js");
+  }
+}
+
+export interface TestVault {
+  dir: string;
+  /** Copies a file from ../shared/testdata into the vault folder (before the app opens it). */
+  seed(testdataPath: string, vaultPath: string): void;
+  writeText(vaultPath: string, text: string): void;
+  readText(vaultPath: string): string;
+  remove(): void;
+}
+
+export function makeVault(): TestVault {
+  const dir = mkdtempSync(path.join(tmpdir(), "bitacora-vault-"));
+  const abs = (vaultPath: string) => {
+    const full = path.join(dir, vaultPath);
+    mkdirSync(path.dirname(full), { recursive: true });
+    return full;
+  };
+  return {
+    dir,
+    seed: (from, to) => copyFileSync(path.join(TESTDATA, from), abs(to)),
+    writeText: (to, text) => writeFileSync(abs(to), text),
+    readText: (from) => readFileSync(path.join(dir, from), "utf8"),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Settings written to data.json before the plugin loads (fast stability wait for tests). */
+export function presetSettings(vault: TestVault, settings: Record<string, unknown>): void {
+  vault.writeText(DATA_JSON, JSON.stringify({ settings: { stableForMs: 150, ...settings } }));
+}
+
+export async function startPlugin(vault: TestVault, app?: App): Promise<{ app: App; plugin: PluginUnderTest }> {
+  const theApp = app ?? (await App.create__(vault.dir));
+  const plugin = await theApp.enablePlugin__(PluginUnderTest, MANIFEST);
+  return { app: theApp, plugin };
+}
+
+export function resetRecorders(): void {
+  Notice.shown__ = [];
+  Setting.all__ = [];
+  Modal.open__ = [];
+}
+
+/** Polls until `check` passes (no fixed sleeps in the code under test; tests must still wait for it). */
+export async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error("Timed out waiting for a condition");
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export const bytesOf = (testdataPath: string) => new Uint8Array(readFileSync(path.join(TESTDATA, testdataPath)));
