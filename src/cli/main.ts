@@ -1,1 +1,106 @@
-console.log("cli: not yet wired");
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { restoreState } from "../core/queue/ledger";
+import { parseCliArgs, USAGE, UsageError, type CliArgs } from "./args";
+import { createCliContext, VaultNotFoundError } from "./cli-context";
+import { ProgressReporter } from "./progress-reporter";
+import { watchVault } from "./watch-vault";
+
+const EXIT_OK = 0;
+const EXIT_FAILURES = 1;
+const EXIT_USAGE = 2;
+const EXIT_NO_VAULT = 3;
+
+async function runProcess(args: CliArgs): Promise<number> {
+  const context = createCliContext(args);
+  const reporter = new ProgressReporter(process.stdout, args.json);
+  context.service.onChange((snapshot) => reporter.update(snapshot));
+  await context.service.start();
+  const queued = args.reprocess
+    ? await reprocessAll(context)
+    : await context.service.processAllUnprocessed();
+  if (!args.json) process.stdout.write(`Processing ${queued} attachment(s) in ${context.root}\n`);
+  await context.service.idle();
+  if (args.watch) {
+    if (!args.json) process.stdout.write("Watching for new attachments (Ctrl+C to stop)…\n");
+    const stopWatching = watchVault(context.root, context.service);
+    await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
+    stopWatching();
+  }
+  context.service.stop();
+  context.engine.dispose();
+  const failed = context.service.snapshot().jobs.filter((job) => job.state === "failed" || job.state === "cancelled");
+  const logFolder = path.join(context.root, context.settings.logFolder);
+  if (!args.json) {
+    process.stdout.write(`Log notes are in ${logFolder}\n`);
+    if (failed.length) process.stdout.write(`${failed.length} attachment(s) could not be processed; see the error entries.\n`);
+  } else {
+    process.stdout.write(`${JSON.stringify({ event: "finished", logFolder, failed: failed.length })}\n`);
+  }
+  return failed.length ? EXIT_FAILURES : EXIT_OK;
+}
+
+async function reprocessAll(context: ReturnType<typeof createCliContext>): Promise<number> {
+  let count = 0;
+  for (const file of await context.vault.listFiles()) {
+    if ((await context.service.enqueue(file, { force: true })) === "queued") count++;
+  }
+  return count;
+}
+
+function runStatus(args: CliArgs): number {
+  const context = createCliContext(args);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(context.stateFile, "utf8"));
+  } catch {
+    raw = undefined;
+  }
+  const state = restoreState(raw);
+  const counts: Record<string, number> = {};
+  for (const job of state.jobs) counts[job.state] = (counts[job.state] ?? 0) + 1;
+  const failed = state.jobs.filter((job) => job.state === "failed" || job.state === "cancelled");
+  const summary = { vault: context.root, processed: Object.keys(state.ledger).length, jobs: counts, failed: failed.map((j) => ({ path: j.path, error: j.error })) };
+  if (args.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  else {
+    process.stdout.write(`Vault: ${summary.vault}\nProcessed attachments: ${summary.processed}\n`);
+    for (const [state, count] of Object.entries(counts)) process.stdout.write(`  ${state}: ${count}\n`);
+    for (const job of failed) process.stdout.write(`  ✗ ${job.path} — ${job.error ?? "failed"}\n`);
+  }
+  return failed.length ? EXIT_FAILURES : EXIT_OK;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const args = parseCliArgs(argv);
+    if (args.command === "help") {
+      process.stdout.write(`${USAGE}\n`);
+      return EXIT_OK;
+    }
+    if (args.command === "version") {
+      process.stdout.write("bitacora 0.1.0\n");
+      return EXIT_OK;
+    }
+    return args.command === "status" ? runStatus(args) : await runProcess(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`bitacora: ${error.message}\n\n${USAGE}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof VaultNotFoundError) {
+      process.stderr.write(`bitacora: ${error.message}\n`);
+      return EXIT_NO_VAULT;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`bitacora: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -101,7 +101,7 @@ export class BitacoraService {
           });
         });
       }
-      if (this.writes.size === 0) return;
+      if (this.writes.size === 0) return this.store.flush();
       await Promise.allSettled([...this.writes]);
     }
   }

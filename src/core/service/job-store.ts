@@ -24,6 +24,11 @@ export class JobStore {
     return this.saving;
   }
 
+  /** Resolves when every save asked for so far has landed. */
+  flush(): Promise<void> {
+    return this.saving;
+  }
+
   /** Progress is shown but not saved: it changes many times a second. */
   progressed(): void {
     const snapshot = this.snapshot();

@@ -1,0 +1,89 @@
+import { parseArgs } from "node:util";
+
+export const USAGE = `bitacora — turn a vault's recordings and photos into a time-stamped log, locally
+
+Usage:
+  bitacora process <vault> [options]   process every unprocessed attachment, write the log
+  bitacora status <vault> [--json]     show the queue and the ledger
+  bitacora --help | --version
+
+Options for process:
+  --watch              keep running and process new attachments as they appear
+  --json               print one JSON object per event instead of a progress bar
+  --model <path>       Whisper ggml model file (device-local; never synced)
+  --language <code>    Whisper language: auto (default), es, en, ...
+  --log-language <l>   language of the log text: es (default) or en
+  --threads <n>        threads for Whisper (default 2)
+  --timeout <seconds>  stop one attachment after this long (default 3600)
+  --reprocess          process attachments again even if the ledger has them
+
+Settings come from <vault>/.obsidian/plugins/bitacora/data.json when the plugin is installed.
+The CLI keeps its queue and ledger in <vault>/.bitacora/state.json.
+
+Exit codes: 0 all processed, 1 some attachments failed, 2 usage error, 3 vault not found.`;
+
+export interface CliArgs {
+  command: "process" | "status" | "help" | "version";
+  vault?: string;
+  watch: boolean;
+  json: boolean;
+  model?: string;
+  language?: string;
+  logLanguage?: string;
+  threads?: number;
+  timeout?: number;
+  reprocess: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean" },
+        watch: { type: "boolean" },
+        json: { type: "boolean" },
+        model: { type: "string" },
+        language: { type: "string" },
+        "log-language": { type: "string" },
+        threads: { type: "string" },
+        timeout: { type: "string" },
+        reprocess: { type: "boolean" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const base = { watch: !!values.watch, json: !!values.json, reprocess: !!values.reprocess };
+  if (values.help) return { command: "help", ...base };
+  if (values.version) return { command: "version", ...base };
+  const [command, vault, ...rest] = positionals;
+  if (!command) return { command: "help", ...base };
+  if (command !== "process" && command !== "status") throw new UsageError(`Unknown command "${command}".`);
+  if (!vault) throw new UsageError(`"${command}" needs the path of a vault folder.`);
+  if (rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
+  const number = (name: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} needs a positive number.`);
+    return n;
+  };
+  const logLanguage = values["log-language"];
+  if (logLanguage !== undefined && logLanguage !== "es" && logLanguage !== "en") throw new UsageError("--log-language is es or en.");
+  return {
+    command,
+    vault,
+    ...base,
+    model: values.model,
+    language: values.language,
+    logLanguage,
+    threads: number("threads", values.threads),
+    timeout: number("timeout", values.timeout),
+  };
+}

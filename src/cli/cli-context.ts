@@ -1,0 +1,59 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { BitacoraService } from "../core/service/bitacora-service";
+import { migrateSettings } from "../core/settings/migrate-settings";
+import { DEFAULT_DEVICE_SETTINGS, type BitacoraSettings, type DeviceSettings } from "../core/settings/settings";
+import { EngineClient } from "../engines/host/engine-client";
+import type { CliArgs } from "./args";
+import { FsVault } from "./adapters/fs-vault";
+import { JsonFileState } from "./adapters/json-file-state";
+import { nodeClock, sha256Hasher } from "./adapters/node-clock";
+import { topicNotesOnDisk } from "./adapters/topic-notes-on-disk";
+
+export class VaultNotFoundError extends Error {}
+
+/** The plugin's synced settings when it is installed in this vault; defaults otherwise. */
+function loadSettings(root: string, args: CliArgs): BitacoraSettings {
+  const file = path.join(root, ".obsidian", "plugins", "bitacora", "data.json");
+  let raw: unknown;
+  if (existsSync(file)) {
+    try {
+      raw = (JSON.parse(readFileSync(file, "utf8")) as { settings?: unknown }).settings ?? JSON.parse(readFileSync(file, "utf8"));
+    } catch {
+      raw = undefined;
+    }
+  }
+  const settings = migrateSettings(raw);
+  // The CLI processes what it is pointed at: nothing is skipped as "already there on first run".
+  settings.firstRun = "queue-existing";
+  if (args.logLanguage === "es" || args.logLanguage === "en") settings.logLanguage = args.logLanguage;
+  if (args.language) settings.whisperLanguage = args.language;
+  return settings;
+}
+
+export function createCliContext(args: CliArgs) {
+  const root = path.resolve(args.vault ?? ".");
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new VaultNotFoundError(`No vault folder at ${root}.`);
+  const settings = loadSettings(root, args);
+  const device: DeviceSettings = {
+    ...DEFAULT_DEVICE_SETTINGS,
+    whisperModelPath: args.model ? path.resolve(args.model) : (process.env.BITACORA_WHISPER_MODEL ?? ""),
+    modelsDir: process.env.BITACORA_MODELS_DIR ?? "",
+    threads: args.threads ?? DEFAULT_DEVICE_SETTINGS.threads,
+    timeoutSec: args.timeout ?? DEFAULT_DEVICE_SETTINGS.timeoutSec,
+  };
+  const vault = new FsVault(root);
+  const engine = new EngineClient({ hostScript: path.join(__dirname, "engine-host.js") });
+  const stateFile = path.join(root, ".bitacora", "state.json");
+  const service = new BitacoraService({
+    vault,
+    engine,
+    state: new JsonFileState(stateFile),
+    clock: nodeClock,
+    hasher: sha256Hasher,
+    settings: () => settings,
+    device: () => device,
+    topics: () => topicNotesOnDisk(vault, settings),
+  });
+  return { root, settings, vault, engine, service, stateFile };
+}

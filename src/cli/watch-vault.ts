@@ -1,0 +1,21 @@
+import { watch } from "node:fs";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { BitacoraService } from "../core/service/bitacora-service";
+
+/** Feeds file-system events under the vault to the service until the returned stop() is called. */
+export function watchVault(root: string, service: BitacoraService): () => void {
+  const watcher = watch(root, { recursive: true }, (event, filename) => {
+    if (!filename) return;
+    const vaultPath = filename.split(path.sep).join("/");
+    if (vaultPath.split("/").some((part) => part.startsWith("."))) return;
+    const exists = existsSync(path.join(root, filename));
+    if (event === "rename") {
+      if (exists) service.fileCreated(vaultPath);
+      else service.fileDeleted(vaultPath);
+    } else if (exists) {
+      service.fileModified(vaultPath);
+    }
+  });
+  return () => watcher.close();
+}
