@@ -121,7 +121,8 @@ function firstSentence(input: PhotoSummaryInput): string {
 
 function finishSentence(text: string): string {
   const trimmed = text.trim();
-  return /[.!?»”"]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+  // A quote that closes a sentence ("…done.”) already ends it; a quoted title ("«Report»") does not.
+  return /[.!?][»”"]?$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** The `*Descripción de la imagen: …*` text, without the label. */
