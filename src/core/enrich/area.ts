@@ -48,14 +48,15 @@ export const DEFAULT_AREAS: AreaDefinition[] = [
       "muestras", "samples", "grabamos", "grabación", "grabaciones", "recording session", "recorded", "dataset*",
       "datos", "data collection", "voluntarios", "volunteers", "participantes", "participants", "cabina", "booth",
       "micrófono", "microphone", "acentos", "accents", "anota*", "annotat*", "etiqueta*", "label*", "corpus",
-      "encuesta*", "survey*", "entrevista*", "interview*", "recolección", "collect*", "audios",
+      "encuesta*", "survey*", "entrevista*", "interview*", "recolección", "collect*", "audios", "grabar", "grabando",
+      "consentimiento", "consent",
     ],
   },
   {
     name: "DevOps",
     keywords: [
       "deploy*", "despliegue", "desplegamos", "desplegar", "staging", "producción", "production", "kubernetes",
-      "k8s", "kubectl", "pods", "docker", "contenedor*", "container*", "cluster", "réplica*", "replica*",
+      "k8s", "kubectl", "pod", "pods", "reinici*", "restart*", "docker", "contenedor*", "container*", "cluster", "réplica*", "replica*",
       "rollback", "pipeline", "ci/cd", "github actions", "nginx", "servidor", "server", "uptime", "auto-scaling",
       "autoscaling", "helm", "terraform", "infraestructura", "infrastructure", "prometheus", "grafana", "alertas",
       "alerts", "health check*", "release", "redis", "migración", "migration",

@@ -130,7 +130,7 @@ export function linkMentions(text: string, index: NoteIndex, options: LinkOption
     const end = tokens[i + phrase.tokens.length - 1].end;
     if (isProtected(start, end)) continue;
     count(phrase.target);
-    if (!linkedOnce.has(phrase.target)) {
+    if (!firstOnly || !linkedOnce.has(phrase.target)) {
       linkedOnce.add(phrase.target);
       replacements.push({ start, end, target: phrase.target });
     }
@@ -144,7 +144,8 @@ export function linkMentions(text: string, index: NoteIndex, options: LinkOption
     out = out.slice(0, r.start) + link + out.slice(r.end);
   }
   const mentioned = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([note]) => note);
-  return { text: out, mentioned, linked: replacements.map((r) => r.target).reverse() };
+  const linked = [...new Set(replacements.map((r) => r.target).reverse())];
+  return { text: out, mentioned, linked };
 }
 
 /** Tokens i.. spell the phrase, separated only by space, `_` or `-`, with word boundaries outside. */

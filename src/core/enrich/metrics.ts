@@ -22,6 +22,8 @@ interface MetricRule {
   context?: RegExp;
   aggregate: Aggregate;
   unitLabel: string;
+  /** Characters of head start over other rules ("latencia P95" is a p95, not a plain latency). */
+  bonus?: number;
   convert?: (value: number, unit: string) => number;
 }
 
@@ -35,9 +37,9 @@ const NONE = /^$/;
 
 // Order matters only for ties: the rule whose context word is nearest the number wins.
 const RULES: MetricRule[] = [
-  { key: "latency_p95_ms", unit: MS_OR_S, context: /p95|percentil 95|95th/, aggregate: "first", unitLabel: "ms", convert: toMs },
-  { key: "latency_p99_ms", unit: MS_OR_S, context: /p99|percentil 99|99th/, aggregate: "first", unitLabel: "ms", convert: toMs },
-  { key: "latency_p50_ms", unit: MS_OR_S, context: /p50|mediana|median/, aggregate: "first", unitLabel: "ms", convert: toMs },
+  { key: "latency_p95_ms", bonus: 20, unit: MS_OR_S, context: /p95|percentil 95|95th/, aggregate: "first", unitLabel: "ms", convert: toMs },
+  { key: "latency_p99_ms", bonus: 20, unit: MS_OR_S, context: /p99|percentil 99|99th/, aggregate: "first", unitLabel: "ms", convert: toMs },
+  { key: "latency_p50_ms", bonus: 20, unit: MS_OR_S, context: /p50|mediana|median/, aggregate: "first", unitLabel: "ms", convert: toMs },
   { key: "inference_ms", unit: MS_OR_S, context: /inferencia|inference/, aggregate: "first", unitLabel: "ms", convert: toMs },
   { key: "latency_ms", unit: MS_OR_S, context: /latencia|latency|response time|tiempo de respuesta|respuesta|response/, aggregate: "first", unitLabel: "ms", convert: toMs },
   { key: "accuracy_pct", unit: PCT, context: /accuracy|precision|exactitud|acierto|wer/, aggregate: "first", unitLabel: "%" },
@@ -138,7 +140,7 @@ export function findMetrics(text: string): Metric[] {
     for (const rule of RULES) {
       if (!rule.unit.test(unit)) continue;
       if (rule.unit === NONE && !/[.,]/.test(m[1])) continue; // a bare loss value is a decimal
-      const distance = contextDistance(rule, before, after);
+      const distance = contextDistance(rule, before, after) - (rule.bonus ?? 0);
       if (distance < (best?.distance ?? Infinity)) best = { rule, distance };
     }
     if (!best) continue;

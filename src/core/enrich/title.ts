@@ -33,7 +33,7 @@ const LEADING_FILLERS = [
 ];
 
 const TRAILING_STOPWORDS = new Set(
-  "de del la las el los un una y o en con para por a al que su sus the of and or in with for to a an at on from by is are".split(" "),
+  "de del la las el los un una y o en con para por a al que su sus todo todos toda todas muy más the of and or in with for to a an at on from by is are all very more".split(" "),
 );
 
 /** The quoted speech and narration of seed-style transcripts reduced to plain words. */
@@ -49,7 +49,7 @@ function cleanSource(text: string): string {
 
 // A title ends before its verb: "Dashboard de Kubernetes mostrando pods" → "Dashboard de Kubernetes".
 const VERBS = new Set(
-  "es son fue fueron está están era ha han hemos mostrando muestra muestran mejoró dice comenta tiene tienen is are was were has have shows showing says".split(" "),
+  "es son fue fueron está están era ha han hemos mostrando muestra muestran mejoró dice comenta tiene tienen is are was were has have shows showing says went got did".split(" "),
 );
 
 function cutWords(phrase: string, maxWords: number): string {
