@@ -19,4 +19,6 @@ await esbuild.build({
   external: ["node-web-audio-api", "onnxruntime-node", "@fugood/whisper.node", "sharp", ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
 });
 process.argv = [process.argv[0], outfile, ...args];
+// Entries find the repository (eval/results, bench/results, testdata) through this.
+process.env.BITACORA_ROOT = root;
 await import(pathToFileURL(outfile).href);

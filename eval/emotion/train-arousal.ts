@@ -9,7 +9,7 @@ import path from "node:path";
 import { AROUSAL_FEATURES, fitArousalModel } from "../../src/core/emotion/arousal";
 import { loadArousalClips } from "./arousal-dataset";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = process.env.BITACORA_ROOT ?? process.cwd();
 const folder = process.argv[2] ?? path.resolve(ROOT, "../shared/testdata/emotion_speech_emodb");
 
 async function main() {
