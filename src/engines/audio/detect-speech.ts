@@ -1,0 +1,58 @@
+import { speechSegmentsFromProbabilities, type SpeechSegment, type SpeechSegmentOptions } from "../../core/audio/speech-segments";
+import { TARGET_SAMPLE_RATE, type PcmBlock } from "./pcm-types";
+import { SileroVad, VAD_FRAME_SEC, type SileroVadOptions } from "./silero-vad";
+
+export interface DetectSpeechOptions extends SpeechSegmentOptions, SileroVadOptions {
+  /** A session to reuse across recordings (it is reset, not disposed). Without one, a session is created and freed. */
+  vad?: SileroVad;
+  signal?: AbortSignal;
+}
+
+export interface SpeechDetection {
+  /** Speech in recording seconds, padded and merged; empty for silence or room noise. */
+  segments: SpeechSegment[];
+  /** Silero's speech probability per 32 ms frame (for chunking long speech at its quietest point). */
+  probabilities: Float32Array;
+  frameSec: number;
+  durationSec: number;
+}
+
+/** Runs Silero VAD over a whole 16 kHz mono recording. */
+export async function detectSpeech(pcm: Float32Array, options: DetectSpeechOptions = {}): Promise<SpeechDetection> {
+  return detectSpeechInBlocks(singleBlock(pcm), options);
+}
+
+/** Same as detectSpeech, fed block by block (e.g. from streamPcm16kMono) so a long recording never sits in memory whole. */
+export async function detectSpeechInBlocks(blocks: AsyncIterable<PcmBlock> | Iterable<PcmBlock>, options: DetectSpeechOptions = {}): Promise<SpeechDetection> {
+  const vad = options.vad ?? (await SileroVad.create(options));
+  try {
+    vad.reset();
+    const parts: Float32Array[] = [];
+    let samples = 0;
+    for await (const block of blocks) {
+      samples += block.samples.length;
+      parts.push(await vad.process(block.samples, options.signal));
+    }
+    parts.push(await vad.flush());
+    const probabilities = concat(parts);
+    const durationSec = samples / TARGET_SAMPLE_RATE;
+    const segments = speechSegmentsFromProbabilities(probabilities, VAD_FRAME_SEC, durationSec, options);
+    return { segments, probabilities, frameSec: VAD_FRAME_SEC, durationSec };
+  } finally {
+    if (!options.vad) await vad.dispose();
+  }
+}
+
+function* singleBlock(pcm: Float32Array): Iterable<PcmBlock> {
+  yield { startSec: 0, samples: pcm };
+}
+
+function concat(parts: Float32Array[]): Float32Array {
+  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+/**
+ * Audio engine: decoding, resampling, voice activity detection and chunking (issue 3, first half).
+ * Everything outputs / takes 16 kHz mono Float32 PCM. See docs/audio-decoding.md.
+ *
+ * Decoding (Node: engine host, CLI, tests — no system ffmpeg):
+ *   decodeToPcm16kMono(pathOrBytes, { signal?, timeoutMs? }) → { samples, sampleRate: 16000, durationSec, source }
+ *   streamPcm16kMono(pathOrBytes, { signal?, stallTimeoutMs?, onSourceInfo? }) → AsyncGenerator<{ startSec, samples }>
+ *     (reads the file piece by piece; flat memory for Opus/WebM/Ogg, AAC/M4A/MP4, MP3, FLAC, WAV)
+ *   Failures are EngineError with code "missing-file" | "empty-file" | "unsupported-media" |
+ *   "corrupt-media" | "timeout" | "cancelled".
+ *
+ * Decoding in the Obsidian renderer (the app's own Web Audio):
+ *   new WebAudioDecoder(createOfflineContext).decodeToPcm16kMono(bytes, { signal?, timeoutMs? })
+ *
+ * Resampling: SincResampler (streaming) / resample(pcm, fromRate, toRate).
+ *
+ * Voice activity (Silero VAD, ONNX, onnxruntime-node):
+ *   const vad = await SileroVad.create({ threads: 1 });  // reuse across recordings; vad.dispose() at the end
+ *   detectSpeech(pcm, { vad, threshold?, minSpeechSec?, minSilenceSec?, padSec?, signal? })
+ *   detectSpeechInBlocks(streamPcm16kMono(path), { vad })   // same result, streaming
+ *     → { segments: {start,end}[] (seconds; [] for silence/noise), probabilities, frameSec, durationSec }
+ *
+ * Chunking for Whisper (pure, src/core/audio):
+ *   chunkAtPauses(segments, 30, { probabilities, frameSec }) → { start, end, segments, cutAfter }[]
+ *   A Whisper time t inside a chunk is chunk.start + t in the recording. slicePcm(pcm, chunk) cuts its samples.
+ */
+export { decodeToPcm16kMono, streamPcm16kMono, type StreamOptions } from "./node-audio-decoder";
+export { WebAudioDecoder, type OfflineContextFactory } from "./web-audio-decoder";
+export { SincResampler, resample } from "./sinc-resampler";
+export { SileroVad, VAD_FRAME_SEC, defaultSileroModelPath, type SileroVadOptions } from "./silero-vad";
+export { detectSpeech, detectSpeechInBlocks, type DetectSpeechOptions, type SpeechDetection } from "./detect-speech";
+export { slicePcm } from "./slice-pcm";
+export { TARGET_SAMPLE_RATE, type AudioDecoderPort, type DecodeOptions, type DecodedPcm, type PcmBlock, type SourceAudioInfo } from "./pcm-types";
+export { chunkAtPauses, WHISPER_WINDOW_SEC, type ChunkCut, type ChunkOptions, type SpeechChunk } from "../../core/audio/chunk-at-pauses";
+export { speechSegmentsFromProbabilities, totalSpeechSec, DEFAULT_SPEECH_OPTIONS, type SpeechSegment, type SpeechSegmentOptions } from "../../core/audio/speech-segments";
