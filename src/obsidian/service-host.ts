@@ -32,7 +32,7 @@ export class ServiceHost extends Component {
 
   constructor(
     private readonly app: App,
-    data: PluginDataStore,
+    private readonly data: PluginDataStore,
     device: DeviceSettingsStore,
     /** The engine host script copied next to main.js (Obsidian runs it with Electron as Node). */
     hostScript: string,
@@ -62,7 +62,7 @@ export class ServiceHost extends Component {
 
   override onload(): void {
     this.app.workspace.onLayoutReady(() => {
-      this.service.start().catch((error: unknown) => {
+      this.startQueue().catch((error: unknown) => {
         new Notice(`Bitácora could not start its queue: ${error instanceof Error ? error.message : String(error)}`);
       });
     });
@@ -70,5 +70,20 @@ export class ServiceHost extends Component {
       this.service.stop();
       this.engine.dispose();
     });
+  }
+
+  /**
+   * Starts the queue, then catches up on attachments that arrived while Obsidian was closed
+   * (the watcher only sees changes made while it runs). On the very first run, existing
+   * attachments are either left alone (the service records them as a baseline) or processed.
+   */
+  private async startQueue(): Promise<void> {
+    const settings = this.data.settings;
+    const firstRun = !settings.firstRunDone;
+    await this.service.start();
+    if (firstRun) await this.data.updateSettings({ firstRunDone: true });
+    if (settings.watchEnabled && (!firstRun || settings.firstRun === "queue-existing")) {
+      await this.service.processAllUnprocessed();
+    }
   }
 }

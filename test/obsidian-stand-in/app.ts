@@ -131,7 +131,10 @@ export abstract class Plugin extends Component {
   }
   async saveData(data: unknown): Promise<void> {
     await fs.mkdir(nodePath.dirname(this.dataPath()), { recursive: true });
-    await fs.writeFile(this.dataPath(), JSON.stringify(data, null, 2));
+    // Written whole then renamed, so a reader never sees a half-written file.
+    const temporary = `${this.dataPath()}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await fs.writeFile(temporary, JSON.stringify(data, null, 2));
+    await fs.rename(temporary, this.dataPath());
   }
   addCommand(command: Command): Command {
     const full = { ...command, id: `${this.manifest.id}:${command.id}` };
