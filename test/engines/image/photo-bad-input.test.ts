@@ -1,0 +1,39 @@
+/**
+ * Damaged and hostile images through the real engine host (dist/engine-host.js): each ends
+ * with a clear EngineError for the entry, quickly, and the host keeps serving the next photo.
+ */
+import path from "node:path";
+import { DEFAULT_ENGINE_OPTIONS } from "../../../src/core/processing/engine-options";
+import { EngineClient } from "../../../src/engines/host/engine-client";
+import { FIXTURES, writeBadInputs, type BadInputs } from "./photo-inputs";
+
+const client = new EngineClient({ hostScript: path.resolve(__dirname, "../../../dist/engine-host.js") });
+let inputs: BadInputs;
+beforeAll(async () => {
+  inputs = await writeBadInputs();
+});
+afterAll(() => client.dispose());
+
+const run = (absPath: string) =>
+  client.process({ path: path.basename(absPath), absPath, kind: "image" }, DEFAULT_ENGINE_OPTIONS, new AbortController().signal);
+
+test.each([
+  ["notAnImage", "corrupt-media", /Not a readable image/],
+  ["garbageAfterJpegMarker", "corrupt-media", /Not a readable image|damaged/],
+  ["truncatedJpeg", "corrupt-media", /damaged or truncated/],
+  ["truncatedPng", "corrupt-media", /damaged or truncated/],
+  ["onePixel", "unsupported-media", /only 1×1 pixels/],
+  ["bomb", "unsupported-media", /60000×60000 pixels declared/],
+  ["heic", "unsupported-media", /HEIC photos cannot be decoded here/],
+  ["heicNamedJpg", "unsupported-media", /HEIC/],
+] as const)("%s → %s", async (name, code, message) => {
+  const started = Date.now();
+  await expect(run(inputs.files[name])).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+  // Refused from the header or the first damaged bytes, not after decoding gigapixels.
+  expect(Date.now() - started).toBeLessThan(10_000);
+});
+
+test("after every bad file the same host still describes a good photo", async () => {
+  const findings = await run(path.join(FIXTURES, "dashboard_services.png"));
+  expect(findings.image?.imageKind).toBe("dashboard");
+});
