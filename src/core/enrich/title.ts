@@ -33,7 +33,7 @@ const LEADING_FILLERS = [
 ];
 
 const TRAILING_STOPWORDS = new Set(
-  "de del la las el los un una y o en con para por a al que su sus todo todos toda todas muy más the of and or in with for to a an at on from by is are all very more".split(" "),
+  "de del la las el los un una y o en con para por a al que su sus todo todos toda todas muy más the of and or in with for to a an at on from by is are all very more after before during while until since tras antes después durante mientras desde hasta".split(" "),
 );
 
 /** The quoted speech and narration of seed-style transcripts reduced to plain words. */
