@@ -11,6 +11,7 @@ import { chooseEntryTime, toLocalIso } from "../time/entry-time";
 import { watchedMediaKind } from "./attachment-filter";
 import { engineOptionsFor } from "./engine-options-for";
 import { basicEnricher, type EntryEnricher, type TopicNote } from "./entry-enricher";
+import { vaultEnricher } from "./enrichment-adapter";
 import { EntryWriter, folderLocator, type LogNoteLocator } from "./entry-writer";
 import { fieldsFromFindings } from "./findings-fields";
 import { JobStore } from "./job-store";
@@ -296,7 +297,7 @@ export class BitacoraService {
     const labels = labelsFor(settings.logLanguage);
     const stat = await this.deps.vault.stat(job.path);
     const when = chooseEntryTime({ fileName: fileNameOf(job.path), mediaIso: findings.capturedAt, fileCreatedMs: stat?.ctime, seenAt: new Date(job.enqueuedAt) });
-    const enrich = this.deps.enricher ?? basicEnricher;
+    const enrich = this.deps.enricher ?? vaultEnricher;
     const enrichment = enrich({ attachment: job.path, kind: job.kind, findings, settings, labels, topics });
     const entry: LogEntry = {
       attachment: job.path,
@@ -306,7 +307,7 @@ export class BitacoraService {
       status: "Processed",
       area: enrichment.area,
       fields: { ...fieldsFromFindings(findings), ...enrichment.fields },
-      findings,
+      findings: enrichment.findings ?? findings,
       topics: enrichment.topics,
     };
     await this.writer.write(job, entry, this.renamedWhileRunning.get(job.id));

@@ -23,6 +23,8 @@ export interface Enrichment {
   area: string;
   topics: string[];
   fields: Record<string, string>;
+  /** Findings with [[wikilinks]] added to the transcript and description, when links were found. */
+  findings?: ProcessorFindings;
 }
 
 /** Turns findings into a title, an area, topic links and metric fields. */
