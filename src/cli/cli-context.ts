@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { BitacoraService } from "../core/service/bitacora-service";
+import { DashboardUpdater } from "../core/service/dashboard-updater";
 import { migrateSettings } from "../core/settings/migrate-settings";
 import { DEFAULT_DEVICE_SETTINGS, type BitacoraSettings, type DeviceSettings } from "../core/settings/settings";
 import { EngineClient } from "../engines/host/engine-client";
@@ -45,6 +46,7 @@ export function createCliContext(args: CliArgs) {
   const vault = new FsVault(root);
   const engine = new EngineClient({ hostScript: path.join(__dirname, "engine-host.js") });
   const stateFile = path.join(root, ".bitacora", "state.json");
+  const dashboards = new DashboardUpdater(vault, () => settings, nodeClock);
   const service = new BitacoraService({
     vault,
     engine,
@@ -54,6 +56,7 @@ export function createCliContext(args: CliArgs) {
     settings: () => settings,
     device: () => device,
     topics: () => topicNotesOnDisk(vault, settings),
+    onEntryWritten: (notePath) => dashboards.noteChanged(notePath),
   });
-  return { root, settings, vault, engine, service, stateFile };
+  return { root, settings, vault, engine, service, stateFile, dashboards };
 }

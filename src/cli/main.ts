@@ -13,9 +13,11 @@ const EXIT_NO_VAULT = 3;
 
 async function runProcess(args: CliArgs): Promise<number> {
   const context = createCliContext(args);
-  const reporter = new ProgressReporter(process.stdout, args.json);
-  context.service.onChange((snapshot) => reporter.update(snapshot));
   await context.service.start();
+  // Jobs from earlier runs stay in the state file; this run reports and counts only its own.
+  const earlier = new Set(context.service.snapshot().jobs.map((job) => job.id));
+  const reporter = new ProgressReporter(process.stdout, args.json, earlier);
+  context.service.onChange((snapshot) => reporter.update(snapshot));
   const queued = args.reprocess
     ? await reprocessAll(context)
     : await context.service.processAllUnprocessed();
@@ -29,7 +31,11 @@ async function runProcess(args: CliArgs): Promise<number> {
   }
   context.service.stop();
   context.engine.dispose();
-  const failed = context.service.snapshot().jobs.filter((job) => job.state === "failed" || job.state === "cancelled");
+  await context.dashboards.rebuild();
+  context.dashboards.dispose();
+  const failed = context.service
+    .snapshot()
+    .jobs.filter((job) => !earlier.has(job.id) && (job.state === "failed" || job.state === "cancelled"));
   const logFolder = path.join(context.root, context.settings.logFolder);
   if (!args.json) {
     process.stdout.write(`Log notes are in ${logFolder}\n`);

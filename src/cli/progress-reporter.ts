@@ -8,10 +8,12 @@ export class ProgressReporter {
   constructor(
     private readonly out: NodeJS.WriteStream,
     private readonly json: boolean,
+    private readonly ignoredJobIds: ReadonlySet<string> = new Set(),
   ) {}
 
   update(snapshot: QueueSnapshot): void {
     for (const job of snapshot.jobs) {
+      if (this.ignoredJobIds.has(job.id)) continue;
       const key = `${job.id}:${job.state}`;
       if ((job.state === "done" || job.state === "failed" || job.state === "cancelled") && !this.reported.has(key)) {
         this.reported.add(key);
