@@ -1,0 +1,118 @@
+/**
+ * Real whisper.cpp (@fugood/whisper.node) in the real engine host child process
+ * (dist/engine-host.js, built by `node esbuild.config.mjs production`), through decoding,
+ * Silero VAD and chunking, with whisper.cpp's weightless test model: plumbing, progress,
+ * cancel and timeout are real; the words it prints are meaningless, so none are asserted.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../../../src/core/processing/engine-options";
+import type { ProgressReport } from "../../../src/core/processing/processor-port";
+import { EngineClient } from "../../../src/engines/host/engine-client";
+
+jest.setTimeout(240_000);
+const SHARED = path.resolve(__dirname, "../../../../shared/testdata");
+const WEIGHTLESS_TINY = path.join(SHARED, "whisper_models/for-tests-ggml-tiny.bin");
+const JFK = path.join(SHARED, "speech_en/jfk.wav");
+const HOST = path.resolve(__dirname, "../../../dist/engine-host.js");
+
+const options = (extra: Partial<EngineOptions> = {}): EngineOptions => ({
+  ...DEFAULT_ENGINE_OPTIONS,
+  modelsDir: mkdtempSync(path.join(tmpdir(), "bitacora-models-")),
+  whisperModelPath: WEIGHTLESS_TINY,
+  whisperLanguage: "en",
+  threads: 2,
+  ...extra,
+});
+const job = (absPath: string) => ({ path: path.basename(absPath), absPath, kind: "audio" as const });
+
+/** Child processes of this test process (the engine host). */
+function childPids(): number[] {
+  const out = execFileSync("ps", ["-o", "pid=", "--ppid", String(process.pid)], { encoding: "utf8" });
+  return out.split("\n").map((line) => Number(line.trim())).filter((pid) => pid > 0);
+}
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+test("a recording goes through decode, VAD and real whisper.cpp; progress reaches the transcription stage", async () => {
+  const client = new EngineClient({ hostScript: HOST });
+  const reports: ProgressReport[] = [];
+  try {
+    const findings = await client.process(job(JFK), options(), new AbortController().signal, (r) => reports.push(r));
+    expect(findings.audio?.durationSec).toBeCloseTo(11, 0);
+    expect(findings.audio?.language).toBe("en");
+    // Weightless model: whisper.cpp runs end to end but emits no real words.
+    expect(Array.isArray(findings.audio?.segments)).toBe(true);
+    expect(typeof findings.audio?.transcript).toBe("string");
+    expect(findings.audio?.noSpeech).toBe((findings.audio?.transcript ?? "") === "");
+    expect(reports.map((r) => r.stage)).toEqual(expect.arrayContaining(["Reading audio metadata", "Finding speech", "Transcribing"]));
+    const fractions = reports.map((r) => r.fraction ?? 0);
+    expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
+    expect(fractions[fractions.length - 1]).toBeCloseTo(1);
+  } finally {
+    client.dispose();
+  }
+});
+
+test("cancel during whisper.cpp: the job fails at once and the engine's CPU work is gone within 1 s", async () => {
+  // Grace 700 ms: the binding's stop flag is only read between decoding windows, so the
+  // client kills the host when the native call has not returned by then.
+  const client = new EngineClient({ hostScript: HOST, cancelGraceMs: 700 });
+  const controller = new AbortController();
+  try {
+    let transcribing!: () => void;
+    const started = new Promise<void>((resolve) => (transcribing = resolve));
+    const result = client
+      .process(job(JFK), options(), controller.signal, (r) => r.stage === "Transcribing" && transcribing())
+      .catch((e) => e);
+    await started;
+    await new Promise((r) => setTimeout(r, 500)); // whisper.cpp is inside its encoder now
+    const hosts = childPids();
+    expect(hosts.length).toBeGreaterThan(0);
+    const t0 = performance.now();
+    controller.abort();
+    const error = await result;
+    const rejectedMs = performance.now() - t0;
+    while (hosts.some(alive) && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 10));
+    const stoppedMs = performance.now() - t0;
+    expect(error).toMatchObject({ code: "cancelled" });
+    expect(rejectedMs).toBeLessThan(100);
+    expect(hosts.some(alive)).toBe(false);
+    expect(stoppedMs).toBeLessThan(1000);
+    console.log(`cancel: job rejected after ${rejectedMs.toFixed(0)} ms, engine process gone after ${stoppedMs.toFixed(0)} ms`);
+  } finally {
+    client.dispose();
+  }
+});
+
+test("a job over its time limit fails with a timeout and the host is stopped", async () => {
+  const client = new EngineClient({ hostScript: HOST, cancelGraceMs: 700 });
+  try {
+    const t0 = performance.now();
+    const error = await client.process(job(JFK), options({ timeoutSec: 3 }), new AbortController().signal).catch((e) => e);
+    expect(error).toMatchObject({ code: "timeout" });
+    expect(performance.now() - t0).toBeLessThan(4000);
+  } finally {
+    client.dispose();
+  }
+});
+
+test("no model configured or downloaded: a no-model error that says how to get one", async () => {
+  const client = new EngineClient({ hostScript: HOST });
+  try {
+    const error = await client.process(job(JFK), options({ whisperModelPath: undefined }), new AbortController().signal).catch((e) => e);
+    expect(error).toMatchObject({ code: "no-model" });
+    expect(error.message).toContain("Download Whisper model");
+    expect(error.message).toMatch(/model path/i);
+  } finally {
+    client.dispose();
+  }
+});
