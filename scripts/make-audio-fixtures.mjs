@@ -27,7 +27,9 @@ run("espeak-ng", ["-v", "es-419", "-s", "150", "-w", speech, "Revisión de optim
 ffmpeg("-i", speech, "-ar", "48000", "-c:a", "libopus", "-b:a", "24k", f("speech-es.webm"));
 // Obsidian's recorder (Chromium MediaRecorder) writes WebM without duration or cues: "live" mode.
 ffmpeg("-i", speech, "-ar", "48000", "-ac", "2", "-c:a", "libopus", "-b:a", "32k", "-live", "1", "-f", "webm", f("speech-es-recorder-stereo.webm"));
-ffmpeg("-i", speech, "-ar", "44100", "-c:a", "aac", "-b:a", "48k", f("speech-es.m4a"));
+// ffmpeg's AAC encoder fills some bands with noise (PNS) that decoders draw at random; this one
+// is encoded without it so the batch-seam test can demand identical samples.
+ffmpeg("-i", speech, "-ar", "44100", "-c:a", "aac", "-aac_pns", "0", "-b:a", "48k", f("speech-es.m4a"));
 // Fragmented MP4 (what MediaRecorder and some phones write): moov first, then moof/mdat pairs.
 ffmpeg("-i", speech, "-ar", "48000", "-c:a", "aac", "-b:a", "48k", "-movflags", "frag_keyframe+empty_moov", "-f", "mp4", f("speech-es-fragmented.mp4"));
 ffmpeg("-i", speech, "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "48k", f("speech-es.mp3"));

