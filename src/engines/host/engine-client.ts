@@ -11,7 +11,11 @@ export interface EngineClientConfig {
   /** Node executable; inside Obsidian this is Electron run as Node. */
   execPath?: string;
   env?: NodeJS.ProcessEnv;
-  /** How long a cancelled job may take to stop before the host is killed. */
+  /**
+   * How long a cancelled job may take to stop before the host is killed. 700 ms by default so
+   * the engine's CPU work is gone within 1 s of a cancel (whisper.cpp's prebuilt binding only
+   * notices its stop flag between decoding windows).
+   */
   cancelGraceMs?: number;
 }
 
@@ -54,7 +58,7 @@ export class EngineClient {
         // A native call that ignores the abort flag is stopped the hard way.
         this.stopping.set(
           id,
-          setTimeout(() => this.killHost(), this.config.cancelGraceMs ?? 1000),
+          setTimeout(() => this.killHost(), this.config.cancelGraceMs ?? 700),
         );
         cleanup();
         reject(error);

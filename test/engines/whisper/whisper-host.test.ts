@@ -63,9 +63,9 @@ test("a recording goes through decode, VAD and real whisper.cpp; progress reache
 });
 
 test("cancel during whisper.cpp: the job fails at once and the engine's CPU work is gone within 1 s", async () => {
-  // Grace 700 ms: the binding's stop flag is only read between decoding windows, so the
+  // The client's default grace (700 ms): the binding's stop flag is only read between decoding windows, so the
   // client kills the host when the native call has not returned by then.
-  const client = new EngineClient({ hostScript: HOST, cancelGraceMs: 700 });
+  const client = new EngineClient({ hostScript: HOST });
   const controller = new AbortController();
   try {
     let transcribing!: () => void;
@@ -94,7 +94,7 @@ test("cancel during whisper.cpp: the job fails at once and the engine's CPU work
 });
 
 test("a job over its time limit fails with a timeout and the host is stopped", async () => {
-  const client = new EngineClient({ hostScript: HOST, cancelGraceMs: 700 });
+  const client = new EngineClient({ hostScript: HOST });
   try {
     const t0 = performance.now();
     const error = await client.process(job(JFK), options({ timeoutSec: 3 }), new AbortController().signal).catch((e) => e);
