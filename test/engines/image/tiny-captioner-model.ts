@@ -24,17 +24,19 @@ function encoder(): Buffer {
   ]);
 }
 
-function decoder(neverStop: boolean): Buffer {
+function decoder(neverStop: boolean, bosId: number): Buffer {
   const next: Record<number, number[]> = {
-    5: [0], // <bos> → a
+    [bosId]: [0], // <bos> → a
     0: [1, 2], // a → red | blue, a tie the image breaks
     1: [3],
     2: [3],
     3: [4], // square → niño
     4: neverStop ? [0] : [TINY_EOS],
   };
+  // One row per input id up to the BOS id, so the real catalog's BOS (50256) can be fed too.
+  const rows = Math.max(V, bosId + 1);
   const table: number[] = [];
-  for (let from = 0; from < V; from++) for (let to = 0; to < V; to++) table.push((next[from] ?? []).includes(to) ? 50 : 0);
+  for (let from = 0; from < rows; from++) for (let to = 0; to < V; to++) table.push((next[from] ?? []).includes(to) ? 50 : 0);
   // W[channel][token]: a red picture (R=+1, B=-1 after normalisation) favours "red", a blue one "blue".
   const weights: number[] = [];
   for (let channel = 0; channel < 3; channel++) {
@@ -44,7 +46,7 @@ function decoder(neverStop: boolean): Buffer {
     node("Gather", ["table", "input_ids"], ["bigram"], [intAttribute("axis", 0)]),
     node("MatMul", ["encoder_hidden_states", "W"], ["image_bias"]),
     node("Add", ["bigram", "image_bias"], ["logits"]),
-    floatTensor("table", [V, V], table),
+    floatTensor("table", [rows, V], table),
     floatTensor("W", [3, V], weights),
     valueInfo(11, "input_ids", INT64, [1, "sequence"]),
     valueInfo(11, "encoder_hidden_states", FLOAT, [1, 1, 3]),
@@ -53,10 +55,12 @@ function decoder(neverStop: boolean): Buffer {
 }
 
 /** Writes the model folder the captioner expects (file names from the catalog entry). */
-export function writeTinyCaptioner(folder: string, fileNames: string[], options: { neverStop?: boolean } = {}): void {
+export function writeTinyCaptioner(folder: string, fileNames: string[], options: { neverStop?: boolean; bosId?: number } = {}): void {
   mkdirSync(folder, { recursive: true });
   const [encoderName, decoderName, vocabName] = fileNames;
   writeFileSync(path.join(folder, encoderName), encoder());
-  writeFileSync(path.join(folder, decoderName), decoder(Boolean(options.neverStop)));
-  writeFileSync(path.join(folder, vocabName), JSON.stringify(Object.fromEntries(TINY_VOCAB.map((token, id) => [token, id]))));
+  writeFileSync(path.join(folder, decoderName), decoder(Boolean(options.neverStop), options.bosId ?? TINY_EOS));
+  const vocab: Record<string, number> = Object.fromEntries(TINY_VOCAB.map((token, id) => [token, id]));
+  if (options.bosId !== undefined) vocab["<|endoftext|>"] = options.bosId;
+  writeFileSync(path.join(folder, vocabName), JSON.stringify(vocab));
 }
