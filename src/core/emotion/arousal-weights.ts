@@ -3,8 +3,8 @@ import type { ArousalModel } from "./arousal";
 
 export const SHIPPED_AROUSAL_MODEL: ArousalModel = {
   features: ["brightnessLog","f0DeltaSt"],
-  means: [-0.83402,0.59551],
-  scales: [0.26452,0.21891],
-  weights: [1.0857,1.0793],
-  bias: 0.065103,
+  means: [-0.77224,0.67884],
+  scales: [0.26587,0.2632],
+  weights: [1.0459,1.096],
+  bias: 0.10511,
 };

@@ -36,8 +36,12 @@ export const MIN_TEXT_EVIDENCE = 0.6;
 export const MIN_CONFIDENCE = 0.35;
 /** Good and bad news in similar amounts ("funciona y falla") is mixed, not an emotion. */
 const MIXED_VALENCE = 0.2;
-/** Seconds of active speech at which the voice counts fully. */
-const FULL_VOICE_SEC = 2.5;
+/**
+ * The voice counts from MIN_VOICE_SEC of active speech and fully from FULL_VOICE_SEC
+ * (EmoDB clips with 1.2–1.7 s of speech are classified well in cross-validation).
+ */
+const MIN_VOICE_SEC = 0.3;
+const FULL_VOICE_SEC = 1.5;
 
 export interface VoiceEvidence {
   /** Arousal classifier output, 0..1. */
@@ -58,7 +62,7 @@ export interface FusedEmotion {
 /** Signed arousal −1 (calm) .. 1 (agitated), shrunk towards 0 for short speech. */
 export function voiceArousal(voice: VoiceEvidence | undefined): number {
   if (!voice) return 0;
-  const reliability = clamp((voice.activeSec - 0.5) / (FULL_VOICE_SEC - 0.5), 0, 1);
+  const reliability = clamp((voice.activeSec - MIN_VOICE_SEC) / (FULL_VOICE_SEC - MIN_VOICE_SEC), 0, 1);
   return clamp((voice.probabilityHigh - 0.5) * 2, -1, 1) * reliability;
 }
 

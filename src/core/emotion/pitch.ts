@@ -1,8 +1,8 @@
 /**
  * Fundamental-frequency (F0) tracking with YIN (de Cheveigné & Kawahara, 2002).
  * Pure: works on Float32 PCM at any sample rate. Speech is first decimated to about
- * 8 kHz because F0 of voices (60–500 Hz) needs no more, and the cost of YIN grows
- * with the square of the sample rate.
+ * 4 kHz because F0 of voices (60–500 Hz) needs no more, and the cost of YIN grows
+ * with the square of the sample rate (bench/results/emotion.json).
  */
 
 export const MIN_F0_HZ = 60;
@@ -11,7 +11,7 @@ export const MAX_F0_HZ = 500;
 const YIN_THRESHOLD = 0.15;
 /** Frames whose best dip is above this are unvoiced (noise, fricatives, silence). */
 const MAX_APERIODICITY = 0.35;
-const ANALYSIS_RATE_HZ = 8000;
+const ANALYSIS_RATE_HZ = 4000;
 
 export interface PitchTrack {
   /** Seconds between frames. */
@@ -92,7 +92,7 @@ export function trackPitch(samples: Float32Array, sampleRate: number, options: P
   const factor = Math.max(1, Math.floor(sampleRate / ANALYSIS_RATE_HZ));
   const signal = decimate(samples, factor);
   const rate = sampleRate / factor;
-  const windowLen = Math.round(rate * 0.03);
+  const windowLen = Math.round(rate * 0.025);
   const tauMax = Math.ceil(rate / MIN_F0_HZ);
   const hop = Math.max(1, Math.round(rate * hopSec));
   const frames = Math.max(0, Math.floor((signal.length - windowLen - tauMax) / hop) + 1);

@@ -65,4 +65,4 @@ export function createEmotionProcessor(loadPcm: PcmLoader): MediaProcessor {
   };
 }
 
-export const emotionProcessor = createEmotionProcessor((absPath) => decodeToMonoPcm(absPath));
+export const emotionProcessor = createEmotionProcessor(decodeToMonoPcm);

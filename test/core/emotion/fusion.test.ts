@@ -17,7 +17,7 @@ test("the voice alone never names an emotion, but reports clear arousal", () => 
   expect(result.key).toBe("neutral");
   expect(result.source).toBe("voice");
   expect(result.arousal).toBe("high");
-  expect(fuseEmotion({ voice: { probabilityHigh: 0.95, activeSec: 0.4 } }, "es").arousal).toBeUndefined();
+  expect(fuseEmotion({ voice: { probabilityHigh: 0.95, activeSec: 0.35 } }, "es").arousal).toBeUndefined();
 });
 
 test("mixed good and bad news stays neutral; after 'pero' the second part counts more", () => {
