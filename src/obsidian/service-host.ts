@@ -29,6 +29,7 @@ const sha256 = async (bytes: Uint8Array) => createHash("sha256").update(bytes).d
 export class ServiceHost extends Component {
   readonly service: BitacoraService;
   private readonly engine: EngineClient;
+  private unloaded = false;
 
   constructor(
     private readonly app: App,
@@ -67,6 +68,7 @@ export class ServiceHost extends Component {
       });
     });
     this.register(() => {
+      this.unloaded = true;
       this.service.stop();
       this.engine.dispose();
     });
@@ -81,8 +83,10 @@ export class ServiceHost extends Component {
     const settings = this.data.settings;
     const firstRun = !settings.firstRunDone;
     await this.service.start();
+    // The plugin may have been disabled while the queue was starting.
+    if (this.unloaded) return;
     if (firstRun) await this.data.updateSettings({ firstRunDone: true });
-    if (settings.watchEnabled && (!firstRun || settings.firstRun === "queue-existing")) {
+    if (!this.unloaded && settings.watchEnabled && (!firstRun || settings.firstRun === "queue-existing")) {
       await this.service.processAllUnprocessed();
     }
   }

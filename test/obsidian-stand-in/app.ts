@@ -93,17 +93,20 @@ export class App {
   }
 
   /** Test helper: Obsidian enables a community plugin: onload, vault indexing (a create per file), layout ready. */
-  async enablePlugin__<P extends Plugin>(ctor: new (app: App, manifest: PluginManifest) => P, manifest: PluginManifest): Promise<P> {
-    const plugin = new ctor(this, { ...manifest, dir: `${this.vault.configDir}/plugins/${manifest.id}` });
+  // Loosely typed: tests pass plugin classes typed against the real `obsidian` declarations.
+  async enablePlugin__<P>(ctor: new (app: any, manifest: any) => P, manifest: PluginManifest): Promise<P> {
+    const created = new ctor(this, { ...manifest, dir: `${this.vault.configDir}/plugins/${manifest.id}` });
+    const plugin = created as unknown as Plugin;
     this.plugins.plugins[manifest.id] = plugin;
     this.plugins.enabledPlugins.add(manifest.id);
     plugin.load();
     await plugin.loading__;
     this.vault.announceExisting__();
     this.workspace.markLayoutReady__();
-    return plugin;
+    return created;
   }
-  disablePlugin__(plugin: Plugin): void {
+  disablePlugin__(instance: unknown): void {
+    const plugin = instance as Plugin;
     plugin.unload();
     this.plugins.enabledPlugins.delete(plugin.manifest.id);
   }

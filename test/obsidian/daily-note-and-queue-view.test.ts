@@ -1,18 +1,19 @@
 /** The daily-note locator honours the user's Daily notes / Periodic Notes setup; the queue view renders jobs and their controls. */
-import { App, Notice, WorkspaceLeaf, type TFile } from "../obsidian-stand-in/obsidian";
+import type { App as ObsidianApp, WorkspaceLeaf as ObsidianLeaf } from "obsidian";
+import { App, FakeElement, Notice, WorkspaceLeaf, type TFile } from "../obsidian-stand-in/obsidian";
 import { DailyNoteLocator, fillDailyTemplate } from "../../src/obsidian/daily-note-locator";
 import { QueueView } from "../../src/obsidian/queue-view";
 import type { QueueControls, QueueSnapshot } from "../../src/obsidian/queue-controls";
-import { bytesOf, makeVault, presetSettings, resetRecorders, startPlugin, waitFor, type TestVault } from "./harness";
+import { bytesOf, makeVault, presetSettings, resetRecorders, startPlugin, waitFor, type TestVault, stopPlugin } from "./harness";
 
 let vault: TestVault;
-let stop: () => void = () => undefined;
+let stop: () => Promise<void> | void = () => undefined;
 beforeEach(() => {
   resetRecorders();
   vault = makeVault();
 });
-afterEach(() => {
-  stop();
+afterEach(async () => {
+  await stop();
   stop = () => undefined;
   vault.remove();
 });
@@ -26,24 +27,24 @@ test("core Daily notes: folder, moment format (with nested folders) and template
   vault.writeText("Templates/Diario.md", "# {{date:dddd D [de] MMMM}}\n\nCreada {{date}} · ayer {{yesterday}}\n\n## Registro\n");
   const app = await App.create__(vault.dir);
   coreDailyNotes(app, { folder: "Diario/", format: "YYYY/MM/YYYY-MM-DD", template: "Templates/Diario" });
-  const located = await new DailyNoteLocator(app, () => JULY_30).locate(JULY_30);
+  const located = await new DailyNoteLocator(app as unknown as ObsidianApp, () => JULY_30).locate(JULY_30);
   expect(located.path).toBe("Diario/2025/07/2025-07-30.md");
   expect(located.initial).toBe("# Wednesday 30 de July\n\nCreada 2025/07/2025-07-30 · ayer 2025/07/2025-07-29\n\n## Registro\n");
 });
 
 test("Periodic Notes daily settings win when enabled; defaults when nothing is configured", async () => {
   const app = await App.create__(vault.dir);
-  expect((await new DailyNoteLocator(app).locate(JULY_30)).path).toBe("2025-07-30.md");
+  expect((await new DailyNoteLocator(app as unknown as ObsidianApp).locate(JULY_30)).path).toBe("2025-07-30.md");
   coreDailyNotes(app, { folder: "Core", format: "YYYY-MM-DD" });
   app.plugins.plugins["periodic-notes"] = { settings: { daily: { enabled: true, folder: "Periodic", format: "DD-MM-YYYY", template: "" } } };
   app.plugins.enabledPlugins.add("periodic-notes");
-  expect((await new DailyNoteLocator(app).locate(JULY_30)).path).toBe("Periodic/30-07-2025.md");
+  expect((await new DailyNoteLocator(app as unknown as ObsidianApp).locate(JULY_30)).path).toBe("Periodic/30-07-2025.md");
 });
 
 test("a missing template is reported, not silently skipped", async () => {
   const app = await App.create__(vault.dir);
   coreDailyNotes(app, { folder: "", format: "YYYY-MM-DD", template: "Templates/Nope" });
-  const located = await new DailyNoteLocator(app).locate(JULY_30);
+  const located = await new DailyNoteLocator(app as unknown as ObsidianApp).locate(JULY_30);
   expect(located.initial).toBe("");
   expect(Notice.shown__.join("\n")).toContain('template "Templates/Nope" was not found');
 });
@@ -61,13 +62,13 @@ test("in daily-note mode an attachment's entry lands in the user's daily note, c
   const app = await App.create__(vault.dir);
   coreDailyNotes(app, { folder: "Daily", format: "YYYY-MM-DD", template: "Templates/Daily" });
   const { plugin } = await startPlugin(vault, app);
-  stop = () => app.disablePlugin__(plugin);
+  stop = () => stopPlugin(app, plugin);
   await app.vault.createFolder("Attachments");
-  await app.vault.createBinary("Attachments/Recording 20250730153012.ogg", bytesOf("speech_es/fleurs-es-002.ogg"));
+  await app.vault.createBinary("Attachments/IMG_20250730_153012.jpg", bytesOf("photos_coco/000000022192.jpg"));
   await waitFor(() => plugin.queue.snapshot().jobs[0]?.state === "done");
   const note = await app.vault.read(app.vault.getFileByPath("Daily/2025-07-30.md") as TFile);
   expect(note.startsWith("# 2025-07-30\n\n## Tareas\n- [ ] revisar\n")).toBe(true);
-  expect(note).toContain("**Audio grabado: Recording 20250730153012.ogg**");
+  expect(note).toContain("**Foto: IMG_20250730_153012.jpg**");
   expect(note).toContain("[status:: Processed]");
   expect(app.vault.getFolderByPath("Logs")).toBeNull();
 });
@@ -107,9 +108,11 @@ test("the queue view shows each job's state, progress and error, with retry and 
       { id: "c", path: "Attachments/photo.jpg", kind: "image", state: "queued", attempts: 0 },
     ],
   });
-  const view = new QueueView(new WorkspaceLeaf(app), queue);
-  await view.open__();
-  const jobs = view.contentEl.findByClass("bitacora-job");
+  const view = new QueueView(new WorkspaceLeaf(app) as unknown as ObsidianLeaf, queue);
+  const standIn = view as unknown as { open__(): Promise<void>; close__(): Promise<void>; contentEl: FakeElement };
+  await standIn.open__();
+  const content = standIn.contentEl;
+  const jobs = content.findByClass("bitacora-job");
   expect(jobs.map((j) => j.findByClass("bitacora-job-name")[0].getText())).toEqual(["Recording 1.webm", "photo.jpg", "broken.m4a"]);
   expect(jobs[0].findByClass("bitacora-job-state")[0].getText()).toBe("Transcribing 42%");
   expect(jobs[0].findAll((el) => el.tagName === "progress")[0].getAttr("value")).toBe("0.42");
@@ -117,11 +120,11 @@ test("the queue view shows each job's state, progress and error, with retry and 
   jobs[2].findByText("button", "Retry")?.click();
   jobs[0].findByText("button", "Cancel")?.click();
   expect(jobs[2].findByText("button", "Cancel")).toBeUndefined();
-  view.contentEl.findByText("button", "Pause")?.click();
+  content.findByText("button", "Pause")?.click();
   expect(calls).toEqual(["retry b", "cancel a", "pause"]);
 
   queue.set({ paused: true, jobs: [] });
-  expect(view.contentEl.getText()).toContain("Queue (paused)");
-  expect(view.contentEl.getText()).toContain("No attachments in the queue.");
-  await view.close__();
+  expect(content.getText()).toContain("Queue (paused)");
+  expect(content.getText()).toContain("No attachments in the queue.");
+  await standIn.close__();
 });

@@ -50,10 +50,29 @@ export function presetSettings(vault: TestVault, settings: Record<string, unknow
   vault.writeText(DATA_JSON, JSON.stringify({ settings: { stableForMs: 150, ...settings } }));
 }
 
+/** whisper.cpp's weightless test model: the real engine runs end to end; its words are meaningless. */
+export const TEST_WHISPER_MODEL = path.join(TESTDATA, "whisper_models/for-tests-ggml-tiny.bin");
+
 export async function startPlugin(vault: TestVault, app?: App): Promise<{ app: App; plugin: PluginUnderTest }> {
-  const theApp = app ?? (await App.create__(vault.dir));
+  let theApp = app;
+  if (!theApp) {
+    theApp = await App.create__(vault.dir);
+    // This device's model path, as a user sets it in settings (device-local storage).
+    theApp.saveLocalStorage("bitacora-device-settings", { whisperModelPath: TEST_WHISPER_MODEL });
+  }
   const plugin = await theApp.enablePlugin__(PluginUnderTest, MANIFEST);
   return { app: theApp, plugin };
+}
+
+/**
+ * Disables the plugin the way a test should before deleting its vault: let queued writes
+ * finish first (a vault folder removed under a running job is not a case we test here).
+ */
+export async function stopPlugin(app: App, plugin: PluginUnderTest): Promise<void> {
+  if (!(plugin as unknown as { isLoaded__: boolean }).isLoaded__) return;
+  await Promise.race([plugin.queue.idle(), new Promise((resolve) => setTimeout(resolve, 10000))]);
+  app.disablePlugin__(plugin);
+  await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 export function resetRecorders(): void {

@@ -2,51 +2,78 @@
  * The plugin loaded into the Obsidian stand-in processes attachments end to end with the real
  * engine host: the entry goes Not Processed → In Progress → Processed in the log note.
  */
-import { TFile } from "../obsidian-stand-in/obsidian";
-import { bytesOf, makeVault, presetSettings, resetRecorders, startPlugin, waitFor, type TestVault } from "./harness";
+import { type App, type TFile } from "../obsidian-stand-in/obsidian";
+import { bytesOf, makeVault, presetSettings, resetRecorders, startPlugin, waitFor, type TestVault, stopPlugin } from "./harness";
 
 let vault: TestVault;
-let stop: () => void = () => undefined;
+let stop: () => Promise<void> | void = () => undefined;
 beforeEach(() => {
   resetRecorders();
   vault = makeVault();
 });
-afterEach(() => {
-  stop();
+afterEach(async () => {
+  await stop();
   vault.remove();
 });
 
 const statusesIn = (text: string) => [...text.matchAll(/status:: ([A-Za-z ]+?)[\]\n]/g)].map((m) => m[1]);
 
-test("a recording added to the vault goes Not Processed → In Progress → Processed", async () => {
-  presetSettings(vault, {});
-  const { app, plugin } = await startPlugin(vault);
-  stop = () => app.disablePlugin__(plugin);
-  await app.vault.createFolder("Attachments");
-
-  // Every write to a log note, in order, as the user would see it.
+/** Adds `bytes` at `path` and returns every status the log note showed, in order, until Processed or Error. */
+async function statusesWhileProcessing(app: App, path: string, bytes: Uint8Array, logPath: string, timeoutMs: number) {
   const seen: string[] = [];
   app.vault.on("modify", async (file: TFile) => {
-    if (file.path.startsWith("Logs/")) seen.push(...statusesIn(await app.vault.read(file)));
+    if (file.path === logPath) seen.push(...statusesIn(await app.vault.read(file)));
   });
-  await app.vault.createBinary("Attachments/Recording 20250730153012.ogg", bytesOf("speech_es/fleurs-es-000.ogg"));
+  await app.vault.createBinary(path, bytes);
+  const log = await waitFor(() => app.vault.getFileByPath(logPath) ?? undefined, timeoutMs);
+  await waitFor(async () => /status:: (Processed|Error)/.test(await app.vault.read(log)), timeoutMs);
+  return { statuses: seen.filter((status, i) => status !== seen[i - 1]), text: await app.vault.read(log) };
+}
 
-  const log = await waitFor(() => app.vault.getFileByPath("Logs/2025-07-30.md"));
-  await waitFor(async () => statusesIn(await app.vault.read(log)).includes("Processed"));
-  const text = await app.vault.read(log);
-  const distinct = seen.filter((status, i) => status !== seen[i - 1]);
-  expect(distinct).toEqual(["Not Processed", "In Progress", "Processed"]);
-  expect(text).toContain("15:30");
-  expect(text).toContain("[attachment:: [[Attachments/Recording 20250730153012.ogg]]]");
-  expect(text).toContain("**Audio grabado: Recording 20250730153012.ogg**");
+test("a photo added to the vault goes Not Processed → In Progress → Processed", async () => {
+  presetSettings(vault, {});
+  const { app, plugin } = await startPlugin(vault);
+  stop = () => stopPlugin(app, plugin);
+  await app.vault.createFolder("Attachments");
+  const { statuses, text } = await statusesWhileProcessing(
+    app,
+    "Attachments/IMG_20250730_084510.jpg",
+    bytesOf("photos_coco/000000000802.jpg"),
+    "Logs/2025-07-30.md",
+    60000,
+  );
+  expect(statuses).toEqual(["Not Processed", "In Progress", "Processed"]);
+  expect(text).toContain("## 08:45");
+  expect(text).toContain("[attachment:: [[Attachments/IMG_20250730_084510.jpg]]]");
+  expect(text).toContain("**Foto: IMG_20250730_084510.jpg**");
   expect(plugin.queue.snapshot().jobs.map((job) => job.state)).toEqual(["done"]);
 });
+
+// Whisper runs for real with whisper.cpp's weightless test model (its words are meaningless; its time is not).
+test("a recording goes Not Processed → In Progress → Processed through Whisper in the engine host", async () => {
+  presetSettings(vault, { whisperLanguage: "es" });
+  const { app, plugin } = await startPlugin(vault);
+  stop = () => stopPlugin(app, plugin);
+  await app.vault.createFolder("Attachments");
+  const { statuses, text } = await statusesWhileProcessing(
+    app,
+    "Attachments/Recording 20250730153012.ogg",
+    bytesOf("speech_es/fleurs-es-000.ogg"),
+    "Logs/2025-07-30.md",
+    280000,
+  );
+  expect(statuses).toEqual(["Not Processed", "In Progress", "Processed"]);
+  expect(text).toContain("## 15:30");
+  expect(text).toContain("[attachment:: [[Attachments/Recording 20250730153012.ogg]]]");
+  expect(text).toContain("**Audio grabado: Recording 20250730153012.ogg**");
+  expect(text).toMatch(/\[duration:: 0:1\d\]/);
+}, 300000);
 
 test("attachments already in the vault at startup are not flooded into the queue", async () => {
   vault.seed("photos_coco/000000000802.jpg", "Attachments/old photo.jpg");
   presetSettings(vault, {});
   const { app, plugin } = await startPlugin(vault);
-  stop = () => app.disablePlugin__(plugin);
+  stop = () => stopPlugin(app, plugin);
   // Startup fired `create` for the file (Obsidian indexing the vault), before the layout was ready.
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(plugin.queue.snapshot().jobs).toEqual([]);
@@ -56,7 +83,7 @@ test("attachments already in the vault at startup are not flooded into the queue
 test("ignored folders and non-media files are left alone; a photo in a watched folder is processed", async () => {
   presetSettings(vault, { watchedFolders: ["Attachments"], ignoredFolders: ["Attachments/Private"] });
   const { app, plugin } = await startPlugin(vault);
-  stop = () => app.disablePlugin__(plugin);
+  stop = () => stopPlugin(app, plugin);
   await app.vault.createFolder("Attachments");
   await app.vault.createFolder("Attachments/Private");
   await app.vault.createFolder("Elsewhere");
@@ -77,7 +104,7 @@ test("ignored folders and non-media files are left alone; a photo in a watched f
 test("a text file with an audio extension ends in an error entry and a failed job with the reason", async () => {
   presetSettings(vault, {});
   const { app, plugin } = await startPlugin(vault);
-  stop = () => app.disablePlugin__(plugin);
+  stop = () => stopPlugin(app, plugin);
   await app.vault.createFolder("Attachments");
   await app.vault.create("Attachments/Recording 20250730101500.mp3", "this is plain text, not audio\n".repeat(40));
 
@@ -91,15 +118,15 @@ test("a text file with an audio extension ends in an error entry and a failed jo
 test("the status bar shows the queue and ends idle", async () => {
   presetSettings(vault, {});
   const { app, plugin } = await startPlugin(vault);
-  stop = () => app.disablePlugin__(plugin);
+  stop = () => stopPlugin(app, plugin);
   const bar = app.statusBar__.findByClass("bitacora-status")[0];
   expect(bar.getText()).toBe("Bitácora: idle");
   await app.vault.createFolder("Attachments");
-  await app.vault.createBinary("Attachments/clip.ogg", bytesOf("speech_es/fleurs-es-001.ogg"));
+  await app.vault.createBinary("Attachments/photo.jpg", bytesOf("photos_coco/000000022192.jpg"));
   await waitFor(() => /1 in queue/.test(bar.getText()));
   await waitFor(() => plugin.queue.snapshot().jobs[0]?.state === "done");
   expect(bar.getText()).toBe("Bitácora: idle");
-  app.disablePlugin__(plugin);
+  await stopPlugin(app, plugin);
   stop = () => undefined;
   expect(app.statusBar__.findByClass("bitacora-status")).toEqual([]);
 });

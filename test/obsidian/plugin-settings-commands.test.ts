@@ -2,16 +2,16 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { App, Menu, Modal, Notice, Setting, type FuzzySuggestModal, type TFile } from "../obsidian-stand-in/obsidian";
-import { DATA_JSON, MANIFEST, bytesOf, makeVault, presetSettings, resetRecorders, startPlugin, waitFor, type TestVault } from "./harness";
+import { DATA_JSON, MANIFEST, bytesOf, makeVault, presetSettings, resetRecorders, startPlugin, waitFor, type TestVault, stopPlugin, PluginUnderTest } from "./harness";
 
 let vault: TestVault;
-let stop: () => void = () => undefined;
+let stop: () => Promise<void> | void = () => undefined;
 beforeEach(() => {
   resetRecorders();
   vault = makeVault();
 });
-afterEach(() => {
-  stop();
+afterEach(async () => {
+  await stop();
   vault.remove();
 });
 
@@ -43,10 +43,10 @@ test("settings round-trip through data.json; device settings stay in this device
   expect(raw).not.toContain("threads");
 
   // Restart the plugin on the same device: everything comes back.
-  app.disablePlugin__(plugin);
+  await stopPlugin(app, plugin);
   resetRecorders();
   const again = await startPlugin(vault, app);
-  stop = () => app.disablePlugin__(again.plugin);
+  stop = () => stopPlugin(app, again.plugin);
   app.settingTabs__[app.settingTabs__.length - 1].display();
   expect(control("Watched folders").getValue()).toBe("Attachments, Inbox/Audio");
   expect(control("Log language").getValue()).toBe("en");
@@ -55,16 +55,16 @@ test("settings round-trip through data.json; device settings stay in this device
 
   // Another device syncing the same vault sees the synced settings, not this device's model path.
   const otherDevice = await App.create__(vault.dir);
-  const other = await otherDevice.enablePlugin__((await import("./harness")).PluginUnderTest, MANIFEST);
+  const other = await otherDevice.enablePlugin__(PluginUnderTest, MANIFEST);
   expect(other.bitacoraSettings.logLanguage).toBe("en");
   otherDevice.settingTabs__[0].display();
   expect(control("Whisper model file").getValue()).toBe("");
-  otherDevice.disablePlugin__(other);
+  await stopPlugin(otherDevice, other);
 });
 
 test("switching the log location to daily note shows and hides the folder settings", async () => {
   const { app, plugin } = await startPlugin(vault);
-  stop = () => app.disablePlugin__(plugin);
+  stop = () => stopPlugin(app, plugin);
   const tab = app.settingTabs__[0];
   tab.display();
   expect(() => settingNamed("Log folder")).not.toThrow();
@@ -75,7 +75,7 @@ test("switching the log location to daily note shows and hides the folder settin
 
 test("commands: no plugin id inside the ids, no default hotkeys, sentence-case names", async () => {
   const { app, plugin } = await startPlugin(vault);
-  stop = () => app.disablePlugin__(plugin);
+  stop = () => stopPlugin(app, plugin);
   const commands = [...app.commands__.values()];
   expect(commands.map((c) => c.name).sort()).toEqual(
     [
@@ -93,7 +93,7 @@ test("commands: no plugin id inside the ids, no default hotkeys, sentence-case n
     expect(command.hotkeys).toBeUndefined();
     expect(command.name.slice(1)).toBe(command.name.slice(1).toLowerCase());
   }
-  app.disablePlugin__(plugin);
+  await stopPlugin(app, plugin);
   stop = () => undefined;
   expect(app.commands__.size).toBe(0);
 });
@@ -104,7 +104,7 @@ test("Process attachment without an open media file offers a picker; the file me
   vault.writeText("Notes/plain.md", "hello");
   presetSettings(vault, {});
   const { app, plugin } = await startPlugin(vault);
-  stop = () => app.disablePlugin__(plugin);
+  stop = () => stopPlugin(app, plugin);
 
   await app.runCommand__(`${MANIFEST.id}:process-attachment`);
   const picker = Modal.open__[0] as FuzzySuggestModal<TFile>;
@@ -141,13 +141,13 @@ test("first run can process existing attachments; later starts catch up on files
   const first = await startPlugin(vault);
   await waitFor(() => first.plugin.queue.snapshot().jobs.some((j) => j.state === "done"));
   expect(vault.readText("Logs/2025-07-30.md")).toContain("**Foto: IMG_20250730_084510.jpg**");
-  first.app.disablePlugin__(first.plugin);
+  await stopPlugin(first.app, first.plugin);
   expect(dataJson().settings.firstRunDone).toBe(true);
 
   // Synced in while Obsidian was closed.
   vault.seed("photos_coco/000000011813.jpg", "Attachments/IMG_20250730_101010.jpg");
   const second = await startPlugin(vault);
-  stop = () => second.app.disablePlugin__(second.plugin);
+  stop = () => stopPlugin(second.app, second.plugin);
   await waitFor(() => second.plugin.queue.snapshot().jobs.some((j) => j.path.endsWith("101010.jpg") && j.state === "done"));
   const log = vault.readText("Logs/2025-07-30.md");
   expect(log.match(/\*\*Foto: IMG_20250730_084510\.jpg\*\*/g)).toHaveLength(1);
@@ -156,7 +156,7 @@ test("first run can process existing attachments; later starts catch up on files
 
 test("Open today's log creates the note and opens it; Show queue opens the queue view once", async () => {
   const { app, plugin } = await startPlugin(vault);
-  stop = () => app.disablePlugin__(plugin);
+  stop = () => stopPlugin(app, plugin);
   await app.runCommand__(`${MANIFEST.id}:open-todays-log`);
   const opened = app.workspace.getActiveFile();
   expect(opened?.path).toMatch(/^Logs\/\d{4}-\d{2}-\d{2}\.md$/);
@@ -171,11 +171,11 @@ test("Open today's log creates the note and opens it; Show queue opens the queue
 test("Pause or resume watching toggles the queue and says so", async () => {
   presetSettings(vault, {});
   const { app, plugin } = await startPlugin(vault);
-  stop = () => app.disablePlugin__(plugin);
+  stop = () => stopPlugin(app, plugin);
   await app.runCommand__(`${MANIFEST.id}:toggle-watching`);
   expect(plugin.queue.paused).toBe(true);
   await app.vault.createFolder("Attachments");
-  await app.vault.createBinary("Attachments/clip.ogg", bytesOf("speech_es/fleurs-es-001.ogg"));
+  await app.vault.createBinary("Attachments/photo.jpg", bytesOf("photos_coco/000000022192.jpg"));
   await waitFor(() => plugin.queue.snapshot().jobs[0]?.state === "queued", 10000);
   await app.runCommand__(`${MANIFEST.id}:toggle-watching`);
   expect(Notice.shown__.slice(-2)).toEqual(["Bitácora paused: new attachments wait in the queue.", "Bitácora resumed."]);
