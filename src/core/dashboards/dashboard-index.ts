@@ -44,23 +44,48 @@ export class DashboardIndex {
   private readonly notes = new Map<string, EntryFacts[]>();
   private readonly sprints = new Map<number, SprintStats>();
   readonly daily = new Counter();
-  /** Entries that belong in lists, per note, so lists never scan every entry. */
-  private readonly backlog = new Map<string, EntryFacts[]>();
-  private readonly deployments = new Map<string, EntryFacts[]>();
-  private readonly retrospectives = new Map<string, EntryFacts[]>();
+  /** Entries that belong in lists, kept sorted newest first, so rendering a list is a slice. */
+  private readonly backlog = new SortedFacts();
+  private readonly deployments = new SortedFacts();
+  private readonly retrospectives = new SortedFacts();
+  /** Day → sprint number; date arithmetic once per day, not once per entry. */
+  private readonly sprintOfDay = new Map<string, number>();
 
   constructor(readonly calendar: SprintCalendar) {}
 
   /** Replaces everything known about one day note (after it was created, edited or re-parsed). */
   setNote(notePath: string, entries: readonly LogEntry[]): void {
+    const facts = this.replaceNote(notePath, entries);
+    this.backlog.insert(facts.filter(isBacklog));
+    this.deployments.insert(facts.filter(isDeployment));
+    this.retrospectives.insert(facts.filter(isRetrospective));
+  }
+
+  /** Many notes at once (startup, full regeneration): lists are sorted once at the end. */
+  setNotes(entriesByNote: Iterable<[string, readonly LogEntry[]]>): void {
+    const backlog: EntryFacts[] = [];
+    const deployments: EntryFacts[] = [];
+    const retrospectives: EntryFacts[] = [];
+    for (const [notePath, entries] of entriesByNote) {
+      for (const f of this.replaceNote(notePath, entries)) {
+        if (isBacklog(f)) backlog.push(f);
+        if (isDeployment(f)) deployments.push(f);
+        if (isRetrospective(f)) retrospectives.push(f);
+      }
+    }
+    this.backlog.merge(backlog);
+    this.deployments.merge(deployments);
+    this.retrospectives.merge(retrospectives);
+  }
+
+  private replaceNote(notePath: string, entries: readonly LogEntry[]): EntryFacts[] {
     this.removeNote(notePath);
     const facts = entries.filter((e) => DATE.test(e.date)).map((e) => entryFacts(notePath, e));
-    if (facts.length === 0) return;
-    this.notes.set(notePath, facts);
-    this.apply(facts, 1);
-    this.keepList(this.backlog, notePath, facts.filter(isBacklog));
-    this.keepList(this.deployments, notePath, facts.filter(isDeployment));
-    this.keepList(this.retrospectives, notePath, facts.filter(isRetrospective));
+    if (facts.length > 0) {
+      this.notes.set(notePath, facts);
+      this.apply(facts, 1);
+    }
+    return facts;
   }
 
   removeNote(notePath: string): void {
@@ -68,9 +93,9 @@ export class DashboardIndex {
     if (!old) return;
     this.apply(old, -1);
     this.notes.delete(notePath);
-    this.backlog.delete(notePath);
-    this.deployments.delete(notePath);
-    this.retrospectives.delete(notePath);
+    for (const list of [this.backlog, this.deployments, this.retrospectives]) {
+      if (old.some((f) => list.has(f))) list.removeNote(notePath);
+    }
   }
 
   get noteCount(): number {
@@ -87,28 +112,34 @@ export class DashboardIndex {
   }
 
   newestBacklog(limit: number): EntryFacts[] {
-    return newest(this.backlog, limit);
+    return this.backlog.newest(limit);
   }
   backlogSize(): number {
-    return countAll(this.backlog);
+    return this.backlog.size;
   }
   newestDeployments(limit: number): EntryFacts[] {
-    return newest(this.deployments, limit);
+    return this.deployments.newest(limit);
   }
-  allDeployments(): EntryFacts[] {
-    return newest(this.deployments, Infinity);
+  /** Newest first; a shared read-only view. */
+  allDeployments(): readonly EntryFacts[] {
+    return this.deployments.all;
   }
   newestRetrospectives(limit: number): EntryFacts[] {
-    return newest(this.retrospectives, limit);
+    return this.retrospectives.newest(limit);
   }
 
-  private keepList(lists: Map<string, EntryFacts[]>, notePath: string, facts: EntryFacts[]): void {
-    if (facts.length > 0) lists.set(notePath, facts);
+  private sprintNumber(day: string): number {
+    let number = this.sprintOfDay.get(day);
+    if (number === undefined) {
+      number = sprintNumberOf(day, this.calendar);
+      this.sprintOfDay.set(day, number);
+    }
+    return number;
   }
 
   private apply(facts: EntryFacts[], sign: 1 | -1): void {
     for (const f of facts) {
-      const number = sprintNumberOf(f.day, this.calendar);
+      const number = this.sprintNumber(f.day);
       let stats = this.sprints.get(number);
       if (!stats) {
         stats = { entries: 0, byStatus: new Counter(), byArea: new Counter(), byAreaStatus: new Counter(), byEmotion: new Counter(), metricSums: new Counter(), metricCounts: new Counter() };
@@ -131,15 +162,53 @@ export class DashboardIndex {
   }
 }
 
-function newest(lists: Map<string, EntryFacts[]>, limit: number): EntryFacts[] {
-  const all: EntryFacts[] = [];
-  for (const facts of lists.values()) all.push(...facts);
-  all.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  return Number.isFinite(limit) ? all.slice(0, limit) : all;
+/** Newest first; ties broken by note and title so incremental and full builds list alike. */
+function newerFirst(a: EntryFacts, b: EntryFacts): number {
+  if (a.date !== b.date) return a.date > b.date ? -1 : 1;
+  if (a.note !== b.note) return a.note < b.note ? -1 : 1;
+  return a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
 }
 
-function countAll(lists: Map<string, EntryFacts[]>): number {
-  let n = 0;
-  for (const facts of lists.values()) n += facts.length;
-  return n;
+/** Facts sorted newest first; inserts by binary search, removal by note. */
+class SortedFacts {
+  all: EntryFacts[] = [];
+  private readonly members = new Set<EntryFacts>();
+
+  get size(): number {
+    return this.all.length;
+  }
+  has(facts: EntryFacts): boolean {
+    return this.members.has(facts);
+  }
+  /** Binary insertion: cheap for the few entries of one note. */
+  insert(facts: EntryFacts[]): void {
+    for (const f of facts) {
+      let lo = 0;
+      let hi = this.all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (newerFirst(this.all[mid], f) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      this.all.splice(lo, 0, f);
+      this.members.add(f);
+    }
+  }
+  /** Concatenate and sort once: cheap for thousands of entries. */
+  merge(facts: EntryFacts[]): void {
+    if (facts.length === 0) return;
+    for (const f of facts) this.members.add(f);
+    this.all = this.all.concat(facts).sort(newerFirst);
+  }
+  removeNote(notePath: string): void {
+    const kept: EntryFacts[] = [];
+    for (const f of this.all) {
+      if (f.note === notePath) this.members.delete(f);
+      else kept.push(f);
+    }
+    this.all = kept;
+  }
+  newest(limit: number): EntryFacts[] {
+    return this.all.slice(0, limit);
+  }
 }

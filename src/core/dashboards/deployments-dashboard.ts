@@ -1,6 +1,6 @@
 /** The Deployments dashboard's generated section: outcomes per environment, table, timeline, latency. */
 import type { DashboardIndex } from "./dashboard-index";
-import type { EntryFacts } from "./facts";
+import { entryLink, type EntryFacts } from "./facts";
 import { dataviewBlock, shortDay, table, timelineChart, xyChart } from "./markdown";
 import { deploymentsQuery } from "./queries";
 import { dashboardLabels, type DashboardSettings } from "./settings";
@@ -19,7 +19,7 @@ function capacity(f: EntryFacts): string {
   return parts.join(", ");
 }
 
-function summary(deployments: EntryFacts[], settings: DashboardSettings): string {
+function summary(deployments: readonly EntryFacts[], settings: DashboardSettings): string {
   const l = dashboardLabels(settings.language);
   const environments = [...new Set(deployments.map((d) => d.environment ?? "—"))].sort();
   const rows = environments.map((env) => {
@@ -42,7 +42,7 @@ export function renderDeploymentsSection(index: DashboardIndex, settings: Dashbo
     sections.push(table(
       [l.date, l.entry, l.environment, l.outcome, l.services, "latency_ms", "p95_ms", "capacity", "uptime_pct"],
       recent.map((f) => [
-        f.date.replace("T", " "), f.link, f.environment ?? "", f.outcome ? `${OUTCOME_ICON[f.outcome] ?? ""} ${f.outcome}` : "",
+        f.date.replace("T", " "), entryLink(f), f.environment ?? "", f.outcome ? `${OUTCOME_ICON[f.outcome] ?? ""} ${f.outcome}` : "",
         f.services ?? "", f.metrics.latency_ms, f.metrics.latency_p95_ms, capacity(f), f.metrics.uptime_pct,
       ]),
     ));

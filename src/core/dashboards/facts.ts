@@ -2,6 +2,8 @@
 import type { LogEntry } from "../log/entry";
 
 export interface EntryFacts {
+  /** The day note the entry lives in. */
+  note: string;
   /** "yyyy-MM-dd" */
   day: string;
   /** "yyyy-MM-ddTHH:mm" */
@@ -17,8 +19,6 @@ export interface EntryFacts {
   environment?: string;
   outcome?: string;
   services?: string;
-  /** Wikilink to the entry's heading in its day note. */
-  link: string;
 }
 
 /** Obsidian heading links drop characters it does not allow in link subpaths. */
@@ -26,10 +26,13 @@ function headingSubpath(heading: string): string {
   return heading.replace(/[#|^:%[\]\\]/g, " ").replace(/\s+/g, " ").trim();
 }
 
-/** `[[Log/2025-07-30#08 45 Deploy en staging|08:45 Deploy en staging]]` */
-export function entryLink(notePath: string, entry: LogEntry): string {
-  const target = notePath.replace(/\.md$/i, "");
-  const heading = `${entry.date.slice(11, 16)} ${entry.title}`.trim();
+/**
+ * `[[Log/2025-07-30#08 45 Deploy en staging|08:45 Deploy en staging]]`. Built only for the
+ * entries a dashboard lists, not for every entry indexed.
+ */
+export function entryLink(facts: Pick<EntryFacts, "note" | "date" | "title">): string {
+  const target = facts.note.replace(/\.md$/i, "");
+  const heading = `${facts.date.slice(11, 16)} ${facts.title}`.trim();
   const label = heading.replace(/[[\]|]/g, " ").trim();
   return `[[${target}#${headingSubpath(heading)}|${label}]]`;
 }
@@ -44,6 +47,7 @@ export function entryFacts(notePath: string, entry: LogEntry): EntryFacts {
   }
   const fields = entry.fields;
   return {
+    note: notePath,
     day: entry.date.slice(0, 10),
     date: entry.date,
     title: entry.title,
@@ -56,7 +60,6 @@ export function entryFacts(notePath: string, entry: LogEntry): EntryFacts {
     environment: fields.environment || undefined,
     outcome: fields.outcome || undefined,
     services: fields.services || undefined,
-    link: entryLink(notePath, entry),
   };
 }
 

@@ -25,7 +25,12 @@ export class DashboardRenderer {
   updateSettings(settings: DashboardSettings, entriesByNote: ReadonlyMap<string, readonly LogEntry[]>): void {
     this.settings = settings;
     this.index = new DashboardIndex(settings);
-    for (const [path, entries] of entriesByNote) this.index.setNote(path, entries);
+    this.index.setNotes(entriesByNote);
+  }
+
+  /** Many notes at once (plugin start, "Update dashboards" from scratch). */
+  setNotes(entriesByNote: Iterable<[string, readonly LogEntry[]]>): void {
+    this.index.setNotes(entriesByNote);
   }
 
   /** A day note was created or changed: O(entries in that note). */
@@ -57,6 +62,6 @@ export function renderDashboards(
   today: string,
 ): DashboardNotes {
   const renderer = new DashboardRenderer(settings);
-  for (const [path, entries] of entriesByNote) renderer.setNote(path, entries);
+  renderer.setNotes(entriesByNote);
   return renderer.render(existing, today);
 }

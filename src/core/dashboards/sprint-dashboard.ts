@@ -1,5 +1,6 @@
 /** The Sprint dashboard's generated section: plain Markdown tables, Mermaid charts, Dataview blocks. */
 import { areaStatusKey, type DashboardIndex, type SprintStats } from "./dashboard-index";
+import { entryLink } from "./facts";
 import { dataviewBlock, pieChart, round, shortDay, table, xyChart } from "./markdown";
 import { backlogQuery, metricsTrendQuery, moodQuery, retrospectivesQuery, sprintByAreaQuery, sprintEntriesQuery } from "./queries";
 import { dashboardLabels, type DashboardSettings } from "./settings";
@@ -87,13 +88,13 @@ export function renderSprintSection(index: DashboardIndex, settings: DashboardSe
     `## ${l.sprint} ${current.number} (${current.start} → ${current.end}) — ${l.byArea}`, byArea(stats, settings),
     `## ${l.activity}`, dailyActivity(index, current, settings),
     `## ${l.backlog} (${index.backlogSize()})`,
-    backlog.length ? table([l.entry, l.status, l.area, l.error], backlog.map((f) => [f.link, f.status, f.area, f.error])) : l.none,
+    backlog.length ? table([l.entry, l.status, l.area, l.error], backlog.map((f) => [entryLink(f), f.status, f.area, f.error])) : l.none,
   ];
   const moodSection = mood(stats, settings);
   if (moodSection) sections.push(`## ${l.mood}`, moodSection);
   const metrics = metricsOverTime(index, [...shown].reverse(), settings);
   if (metrics) sections.push(`## ${l.metrics}`, metrics);
-  sections.push(`## ${l.retros}`, retros.length ? retros.map((f) => `- ${f.link} (${f.day})`).join("\n") : l.none);
+  sections.push(`## ${l.retros}`, retros.length ? retros.map((f) => `- ${entryLink(f)} (${f.day})`).join("\n") : l.none);
   sections.push(
     `## ${l.live}`,
     dataviewBlock(sprintEntriesQuery(scope, current)),
