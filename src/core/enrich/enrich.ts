@@ -7,13 +7,10 @@ import { activityFields } from "./activity";
 import { classifyArea, DEFAULT_AREA_SETTINGS, type AreaDecision, type AreaSettings } from "./area";
 import { chooseTopics, linkMentions, type NoteIndex } from "./links";
 import { aggregateMetrics, findMetrics, type Metric } from "./metrics";
-import { guessLanguage, type LogLanguage } from "./text";
 import { chooseTitle, suggestTitle, titleSource } from "./title";
 
 export interface EnrichSettings {
   area: AreaSettings;
-  /** Title language; "auto" follows the transcript/description. */
-  language: LogLanguage | "auto";
   /** Create notes for suggested topics that do not exist (off: such topics are dropped). */
   createStubs: boolean;
   maxTopics: number;
@@ -24,7 +21,6 @@ export interface EnrichSettings {
 
 export const DEFAULT_ENRICH_SETTINGS: EnrichSettings = {
   area: DEFAULT_AREA_SETTINGS,
-  language: "auto",
   createStubs: false,
   maxTopics: 3,
   titleMaxWords: 6,
@@ -69,13 +65,8 @@ export function enrichEntry(entry: LogEntry, context: EnrichContext): EnrichResu
   const settings = context.settings ?? DEFAULT_ENRICH_SETTINGS;
   const { transcript, description, ocr } = textsOf(entry);
   const allText = [transcript, description, ocr].filter(Boolean).join("\n");
-  const fallbackLanguage = settings.language === "auto" ? "es" : settings.language;
-  const language = settings.language === "auto" ? guessLanguage(allText, fallbackLanguage) : settings.language;
 
-  const suggested = suggestTitle(titleSource({ transcript, description, ocrLines: entry.findings?.image?.ocrLines }), {
-    language,
-    maxWords: settings.titleMaxWords,
-  }) || entry.findings?.title || "";
+  const suggested = suggestTitle(titleSource({ transcript, description, ocrLines: entry.findings?.image?.ocrLines }), { maxWords: settings.titleMaxWords }) || entry.findings?.title || "";
   const title = chooseTitle(
     { current: entry.title, previousSuggestion: context.previousTitleSuggestion, placeholders: context.titlePlaceholders },
     suggested,

@@ -1,4 +1,4 @@
-/** Text helpers shared by enrichment: accent/case folding with offsets, language guess. */
+/** Text helpers shared by enrichment: accent/case folding with offsets, sentences. */
 
 /** Lower-case and strip accents ("Revisión" → "revision"); keeps ñ → n as well. */
 export function fold(text: string): string {
@@ -34,28 +34,6 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 export function isWordChar(char: string | undefined): boolean {
   return char !== undefined && WORD_CHAR.test(char);
-}
-
-export type LogLanguage = "es" | "en";
-
-const SPANISH_HINTS = new Set(
-  "el la los las de del que y en un una con para por es son se al lo como más pero sus esta este está están hay muy sin sobre también fue ya donde cuando grabamos hicimos".split(" "),
-);
-const ENGLISH_HINTS = new Set(
-  "the of and to in is are was were with for on that this it we our at from by as be has have not but they all".split(" "),
-);
-
-/** A cheap stopword vote; good enough to pick the title language of a short text. */
-export function guessLanguage(text: string, fallback: LogLanguage = "es"): LogLanguage {
-  let es = 0;
-  let en = 0;
-  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    if (SPANISH_HINTS.has(word)) es++;
-    if (ENGLISH_HINTS.has(word)) en++;
-  }
-  if (/[ñáéíóú¿¡]/i.test(text)) es += 2;
-  if (es === en) return fallback;
-  return es > en ? "es" : "en";
 }
 
 /** Splits into sentences on . ! ? and line breaks, keeping decimals like 89.4 intact. */

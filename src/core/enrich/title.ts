@@ -1,9 +1,8 @@
 /** Short entry titles in the log's language, from a transcript or a photo description. */
-import { guessLanguage, sentences, type LogLanguage } from "./text";
+import { sentences } from "./text";
 
+/** Titles are extractive, so they are in the language of the transcript or description. */
 export interface TitleOptions {
-  /** Force the title language; by default it is guessed from the text. */
-  language?: LogLanguage;
   maxWords?: number;
   /** Upper-case the first letter (the log's headings are sentence case). Default true. */
   capitalize?: boolean;
@@ -117,8 +116,4 @@ export function isUserEditedTitle(state: TitleState): boolean {
 export function chooseTitle(state: TitleState, suggested: string): string {
   if (isUserEditedTitle(state)) return state.current;
   return suggested || state.current;
-}
-
-export function languageOf(text: string, fallback: LogLanguage): LogLanguage {
-  return guessLanguage(text, fallback);
 }
