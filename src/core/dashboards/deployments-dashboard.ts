@@ -30,7 +30,11 @@ function summary(deployments: readonly EntryFacts[], settings: DashboardSettings
 }
 
 /** The generated Markdown of the Deployments dashboard. */
-export function renderDeploymentsSection(index: DashboardIndex, settings: DashboardSettings): string {
+export function renderDeploymentsSection(
+  index: DashboardIndex,
+  settings: DashboardSettings,
+  headingForLink?: (heading: string) => string,
+): string {
   const l = dashboardLabels(settings.language);
   const all = index.allDeployments();
   const recent = all.slice(0, settings.listLimit);
@@ -42,7 +46,7 @@ export function renderDeploymentsSection(index: DashboardIndex, settings: Dashbo
     sections.push(table(
       [l.date, l.entry, l.environment, l.outcome, l.services, "latency_ms", "p95_ms", "capacity", "uptime_pct"],
       recent.map((f) => [
-        f.date.replace("T", " "), entryLink(f), f.environment ?? "", f.outcome ? `${OUTCOME_ICON[f.outcome] ?? ""} ${f.outcome}` : "",
+        f.date.replace("T", " "), entryLink(f, headingForLink), f.environment ?? "", f.outcome ? `${OUTCOME_ICON[f.outcome] ?? ""} ${f.outcome}` : "",
         f.services ?? "", f.metrics.latency_ms, f.metrics.latency_p95_ms, capacity(f), f.metrics.uptime_pct,
       ]),
     ));

@@ -21,8 +21,11 @@ export interface EntryFacts {
   services?: string;
 }
 
-/** Obsidian heading links drop characters it does not allow in link subpaths. */
-function headingSubpath(heading: string): string {
+/**
+ * Obsidian heading links drop characters it does not allow in link subpaths. This is an
+ * approximation; the plugin should pass Obsidian's own `stripHeadingForLink`.
+ */
+export function defaultHeadingForLink(heading: string): string {
   return heading.replace(/[#|^:%[\]\\]/g, " ").replace(/\s+/g, " ").trim();
 }
 
@@ -30,11 +33,14 @@ function headingSubpath(heading: string): string {
  * `[[Log/2025-07-30#08 45 Deploy en staging|08:45 Deploy en staging]]`. Built only for the
  * entries a dashboard lists, not for every entry indexed.
  */
-export function entryLink(facts: Pick<EntryFacts, "note" | "date" | "title">): string {
+export function entryLink(
+  facts: Pick<EntryFacts, "note" | "date" | "title">,
+  headingForLink: (heading: string) => string = defaultHeadingForLink,
+): string {
   const target = facts.note.replace(/\.md$/i, "");
   const heading = `${facts.date.slice(11, 16)} ${facts.title}`.trim();
   const label = heading.replace(/[[\]|]/g, " ").trim();
-  return `[[${target}#${headingSubpath(heading)}|${label}]]`;
+  return `[[${target}#${headingForLink(heading)}|${label}]]`;
 }
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;

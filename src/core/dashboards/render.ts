@@ -14,10 +14,18 @@ export interface DashboardNotes {
   deployments: string;
 }
 
+export interface RenderOptions {
+  /** Obsidian's `stripHeadingForLink`, so heading links match what Obsidian generates. */
+  headingForLink?: (heading: string) => string;
+}
+
 export class DashboardRenderer {
   private index: DashboardIndex;
 
-  constructor(private settings: DashboardSettings = DEFAULT_DASHBOARD_SETTINGS) {
+  constructor(
+    private settings: DashboardSettings = DEFAULT_DASHBOARD_SETTINGS,
+    private readonly options: RenderOptions = {},
+  ) {
     this.index = new DashboardIndex(settings);
   }
 
@@ -42,11 +50,20 @@ export class DashboardRenderer {
     this.index.removeNote(notePath);
   }
 
+  /** Only the generated sections, for `vault.process(file, (text) => replaceGeneratedSection(text, section))`. */
+  renderSections(today: string): DashboardNotes {
+    return {
+      sprint: renderSprintSection(this.index, this.settings, today, this.options.headingForLink),
+      deployments: renderDeploymentsSection(this.index, this.settings, this.options.headingForLink),
+    };
+  }
+
   /** New texts of both dashboard notes; the user's text outside the markers is kept. */
   render(existing: Partial<DashboardNotes>, today: string): DashboardNotes {
+    const sections = this.renderSections(today);
     return {
-      sprint: replaceGeneratedSection(existing.sprint ?? "", renderSprintSection(this.index, this.settings, today)),
-      deployments: replaceGeneratedSection(existing.deployments ?? "", renderDeploymentsSection(this.index, this.settings)),
+      sprint: replaceGeneratedSection(existing.sprint ?? "", sections.sprint),
+      deployments: replaceGeneratedSection(existing.deployments ?? "", sections.deployments),
     };
   }
 }
@@ -60,8 +77,9 @@ export function renderDashboards(
   settings: DashboardSettings,
   existing: Partial<DashboardNotes>,
   today: string,
+  options: RenderOptions = {},
 ): DashboardNotes {
-  const renderer = new DashboardRenderer(settings);
+  const renderer = new DashboardRenderer(settings, options);
   renderer.setNotes(entriesByNote);
   return renderer.render(existing, today);
 }

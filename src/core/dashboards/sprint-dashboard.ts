@@ -73,7 +73,12 @@ function metricsOverTime(index: DashboardIndex, shown: Sprint[], settings: Dashb
 }
 
 /** The generated Markdown of the Sprint dashboard for `today` ("yyyy-MM-dd"). */
-export function renderSprintSection(index: DashboardIndex, settings: DashboardSettings, today: string): string {
+export function renderSprintSection(
+  index: DashboardIndex,
+  settings: DashboardSettings,
+  today: string,
+  headingForLink?: (heading: string) => string,
+): string {
   const l = dashboardLabels(settings.language);
   const scope = { logFolder: settings.logFolder, labels: l };
   const currentNumber = sprintNumberOf(today, settings);
@@ -88,13 +93,13 @@ export function renderSprintSection(index: DashboardIndex, settings: DashboardSe
     `## ${l.sprint} ${current.number} (${current.start} → ${current.end}) — ${l.byArea}`, byArea(stats, settings),
     `## ${l.activity}`, dailyActivity(index, current, settings),
     `## ${l.backlog} (${index.backlogSize()})`,
-    backlog.length ? table([l.entry, l.status, l.area, l.error], backlog.map((f) => [entryLink(f), f.status, f.area, f.error])) : l.none,
+    backlog.length ? table([l.entry, l.status, l.area, l.error], backlog.map((f) => [entryLink(f, headingForLink), f.status, f.area, f.error])) : l.none,
   ];
   const moodSection = mood(stats, settings);
   if (moodSection) sections.push(`## ${l.mood}`, moodSection);
   const metrics = metricsOverTime(index, [...shown].reverse(), settings);
   if (metrics) sections.push(`## ${l.metrics}`, metrics);
-  sections.push(`## ${l.retros}`, retros.length ? retros.map((f) => `- ${entryLink(f)} (${f.day})`).join("\n") : l.none);
+  sections.push(`## ${l.retros}`, retros.length ? retros.map((f) => `- ${entryLink(f, headingForLink)} (${f.day})`).join("\n") : l.none);
   sections.push(
     `## ${l.live}`,
     dataviewBlock(sprintEntriesQuery(scope, current)),

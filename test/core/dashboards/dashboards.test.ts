@@ -103,3 +103,9 @@ describe("incremental updates", () => {
     expect(renderer.render({}, TODAY).sprint).toContain("| **2** (actual) | 2025-07-21 → 2025-08-03 | 2 | 1 | 0 | 0 | 1 |");
   });
 });
+
+test("heading links can use Obsidian's own stripHeadingForLink", () => {
+  const strip = (heading: string) => heading.replace(/:/g, "").toUpperCase();
+  const { sprint } = renderDashboards(sampleVault(), settings, {}, TODAY, { headingForLink: strip });
+  expect(sprint).toContain("[[Log/2025-07-31#0910 ENTRADA 0910\\|09:10 Entrada 09:10]]");
+});
