@@ -57,7 +57,8 @@ export class ServiceHost extends Component {
       device: () => device.settings,
       locator,
       topics: async () => topicNotesIn(app, settings()),
-      notify: (message) => new Notice(`Bitácora: ${message}`),
+      // The service's messages already name Bitácora.
+      notify: (message) => new Notice(message),
     });
   }
 

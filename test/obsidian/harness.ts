@@ -70,7 +70,9 @@ export async function startPlugin(vault: TestVault, app?: App): Promise<{ app: A
  */
 export async function stopPlugin(app: App, plugin: PluginUnderTest): Promise<void> {
   if (!(plugin as unknown as { isLoaded__: boolean }).isLoaded__) return;
-  await Promise.race([plugin.queue.idle(), new Promise((resolve) => setTimeout(resolve, 10000))]);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([plugin.queue.idle(), new Promise((resolve) => (timer = setTimeout(resolve, 10000)))]);
+  clearTimeout(timer);
   app.disablePlugin__(plugin);
   await new Promise((resolve) => setTimeout(resolve, 50));
 }
