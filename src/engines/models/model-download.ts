@@ -133,13 +133,14 @@ function writeBody(
     let received = offset;
     let settled = false;
     const out = createWriteStream(partPath, { flags: offset > 0 ? "a" : "w" });
-    const fail = (error: ModelDownloadError) => {
+    const fail = (error: ModelDownloadError, fileBroken = false) => {
       if (settled) return;
       settled = true;
       response.destroy();
-      out.destroy();
-      // Keep what was written: the next attempt resumes from there.
       out.once("close", () => reject(error));
+      // Keep what arrived (flush the buffered bytes): the next attempt resumes from there.
+      if (fileBroken) out.destroy();
+      else out.end();
     };
     response.setTimeout(request.stallTimeoutMs ?? 30000, () => fail(new ModelDownloadError("network", "The download stalled; try again to resume it.")));
     response.on("data", (chunk: Buffer) => {
@@ -149,7 +150,7 @@ function writeBody(
       request.onProgress?.(received, total);
     });
     out.on("drain", () => response.resume());
-    out.on("error", (error) => fail(fileError(error, partPath)));
+    out.on("error", (error) => fail(fileError(error, partPath), true));
     response.on("error", (error) => fail(networkError(error, request.signal)));
     response.on("aborted", () => fail(networkError(new Error("connection closed early"), request.signal)));
     response.on("end", () => {

@@ -196,3 +196,25 @@ test("a downloaded catalog model is found in the models folder", async () => {
   writeFileSync(path.join(modelsDir, "ggml-tiny.bin.part"), "partial downloads are ignored");
   await expect(resolveWhisperModel({ modelsDir })).resolves.toBe(path.join(modelsDir, "ggml-base.bin"));
 });
+
+test("cancelling keeps the partial file, and the next attempt resumes from it", async () => {
+  const server = await startServer();
+  const dest = path.join(freshDir(), "ggml-test.bin");
+  const controller = new AbortController();
+  try {
+    const error = await downloadModelFile({
+      url: `${server.url}/model.bin`,
+      destPath: dest,
+      sha256,
+      signal: controller.signal,
+      onProgress: (received) => received > 0 && controller.abort(),
+    }).catch((e) => e);
+    expect(error).toMatchObject({ code: "cancelled" });
+    expect(existsSync(dest)).toBe(false);
+    const result = await downloadModelFile({ url: `${server.url}/model.bin`, destPath: dest, sha256 });
+    expect(result.resumedFrom).toBeGreaterThan(0);
+    expect(readFileSync(dest).equals(payload)).toBe(true);
+  } finally {
+    await server.close();
+  }
+});
