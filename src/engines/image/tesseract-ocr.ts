@@ -63,7 +63,14 @@ export class TesseractOcr implements OcrEngine {
       const worker = await createWorker([...LANGUAGES], OEM.LSTM_ONLY, { langPath, cacheMethod: "none", gzip: true });
       // Auto layout keeps columns of a dashboard apart but rows of a table together.
       // user_defined_dpi: our PNGs carry no density, and Tesseract would guess 25-70 dpi and warn.
-      await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: "1", user_defined_dpi: "300" });
+      // tessedit_do_invert 0: we already turn light-on-dark screens into dark-on-light, so
+      // Tesseract's second, inverted pass over every doubtful line only costs time.
+      await worker.setParameters({
+        tessedit_pageseg_mode: PSM.AUTO,
+        preserve_interword_spaces: "1",
+        user_defined_dpi: "300",
+        tessedit_do_invert: "0",
+      });
       return worker;
     })().catch((error: unknown) => {
       this.worker = undefined;
