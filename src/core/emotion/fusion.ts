@@ -88,7 +88,8 @@ export function fuseEmotion(evidence: { text?: TextEmotionResult; voice?: VoiceE
   if (!text || text.evidence < MIN_TEXT_EVIDENCE) {
     // Little emotional language: neutral, surer the less there is.
     const weakness = text ? 1 - text.evidence / MIN_TEXT_EVIDENCE : 1;
-    return neutral(0.5 + 0.4 * weakness, evidence.voice ? "voice" : "text");
+    const source = text && evidence.voice ? "voice+text" : evidence.voice ? "voice" : "text";
+    return neutral(0.5 + 0.4 * weakness, source);
   }
   if (Math.abs(text.valence) < MIXED_VALENCE) return neutral(0.5, evidence.voice ? "voice+text" : "text");
   // The voice moves weight between calm and agitated emotions of the same valence.
@@ -105,7 +106,7 @@ export function fuseEmotion(evidence: { text?: TextEmotionResult; voice?: VoiceE
   const total = ranked.reduce((sum, k) => sum + fused[k], 0);
   const share = total > 0 ? fused[ranked[0]] / total : 0;
   const confidence = clamp(share * (1 - Math.exp(-text.evidence)), 0, 0.95);
-  const source = Math.abs(arousal) >= 0.1 ? "voice+text" : "text";
+  const source = evidence.voice ? "voice+text" : "text";
   if (confidence < MIN_CONFIDENCE) return neutral(1 - confidence, source);
   return {
     key: ranked[0],

@@ -52,7 +52,7 @@ test("segments get an emotion only where they carry one; other findings are kept
 
 test("factual words stay neutral whatever the voice", async () => {
   const result = await emotionProcessor.process(job("08a01Wa.wav"), transcribed("La reunión es el jueves a las diez.", []), context());
-  expect(result.emotion).toMatchObject({ label: "neutral", source: "voice" });
+  expect(result.emotion).toMatchObject({ label: "neutral", source: "voice+text" });
 });
 
 test("no speech: no emotion field at all", async () => {
