@@ -30,7 +30,6 @@ interface MetricRule {
 const toMs = (v: number, unit: string) => (/^(s|seg|segundos?|sec|seconds?)$/.test(unit) ? v * 1000 : v);
 const toGb = (v: number, unit: string) => (unit.startsWith("m") ? v / 1024 : v);
 const toMb = (v: number, unit: string) => (unit.startsWith("g") ? v * 1024 : v);
-const MS = /^(ms|milisegundos?|milliseconds?)$/;
 const MS_OR_S = /^(ms|milisegundos?|milliseconds?|s|seg|segundos?|sec|seconds?)$/;
 const PCT = /^%$/;
 const NONE = /^$/;
