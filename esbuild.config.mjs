@@ -47,6 +47,8 @@ const builds = [
   { ...common, entryPoints: ["src/obsidian/main.ts"], outfile: "main.js", external: [...obsidianExternals, ...nativeExternals, ...nodeBuiltins] },
   // The engine host: a child process that runs decoding, VAD, Whisper, OCR and emotion off the UI thread.
   { ...common, entryPoints: ["src/engines/host/engine-host.ts"], outfile: "dist/engine-host.js", external: [...nativeExternals, ...nodeBuiltins] },
+  // The audio decoder's worker thread (killable when a demuxer hangs on a damaged file); lives next to engine-host.js.
+  { ...common, entryPoints: ["src/engines/audio/decode-worker.ts"], outfile: "dist/audio-decode-worker.js", external: [...nativeExternals, ...nodeBuiltins] },
   // The headless command line.
   { ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js", external: [...nativeExternals, ...nodeBuiltins] },
 ];

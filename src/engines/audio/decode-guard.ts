@@ -50,5 +50,5 @@ export function withDeadline(signal: AbortSignal | undefined, timeoutMs: number,
 function abortReason(signal: AbortSignal | undefined): Error {
   const reason: unknown = signal?.reason;
   if (reason instanceof EngineError) return reason;
-  return new EngineError("cancelled", "Cancelled.");
+  return new EngineError("cancelled", "Decoding was cancelled.");
 }

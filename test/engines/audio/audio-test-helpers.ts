@@ -64,3 +64,23 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   for await (const item of iterable) out.push(item);
   return out;
 }
+
+/**
+ * Bundles the decoder's worker entry as esbuild.config.mjs does, under node_modules/.cache so
+ * its native externals resolve from the project's node_modules.
+ */
+export async function buildDecodeWorker(): Promise<string> {
+  const esbuild = await import("esbuild");
+  const outfile = join(__dirname, "..", "..", "..", "node_modules", ".cache", "bitacora-audio-test", `audio-decode-worker-${process.pid}.js`);
+  await esbuild.build({
+    entryPoints: [join(__dirname, "..", "..", "..", "src", "engines", "audio", "decode-worker.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "es2022",
+    external: ["onnxruntime-node", "node-web-audio-api"],
+    logLevel: "error",
+  });
+  return outfile;
+}
