@@ -1,3 +1,4 @@
+import type { unitOfTime } from "moment";
 import { moment as obsidianMoment, normalizePath, Notice, TFile, type App } from "obsidian";
 
 // obsidian.d.ts types `moment` as a namespace import (not callable under esModuleInterop); at run time it is the moment function.
@@ -53,7 +54,7 @@ export function fillDailyTemplate(template: string, date: Date, format: string, 
     .replace(/{{\s*title\s*}}/gi, title)
     .replace(/{{\s*(date|time)\s*(([+-]\d+)([yqmwdhs]))?\s*(:.+?)?}}/gi, (_m, _kind, calc, delta, unit, fmt) => {
       const stamp = day.clone().set({ hour: clock.hour(), minute: clock.minute(), second: clock.second() });
-      if (calc) stamp.add(parseInt(delta as string, 10), unit as moment.unitOfTime.DurationConstructor);
+      if (calc) stamp.add(parseInt(delta as string, 10), unit as unitOfTime.DurationConstructor);
       return fmt ? stamp.format((fmt as string).substring(1).trim()) : stamp.format(format);
     })
     .replace(/{{\s*yesterday\s*}}/gi, day.clone().subtract(1, "day").format(format))

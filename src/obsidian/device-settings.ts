@@ -32,8 +32,10 @@ export class DeviceSettingsStore {
 /** Wrong types and missing keys fall back to the defaults; threads stay at least 1. */
 export function sanitizeDeviceSettings(raw: unknown): DeviceSettings {
   const source = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
-  const text = (key: "whisperModelPath" | "modelsDir") =>
-    typeof source[key] === "string" ? (source[key] as string).trim() : DEFAULT_DEVICE_SETTINGS[key];
+  const text = (key: "whisperModelPath" | "modelsDir") => {
+    const value = source[key];
+    return typeof value === "string" ? value.trim() : DEFAULT_DEVICE_SETTINGS[key];
+  };
   const count = (key: "threads" | "timeoutSec") => {
     const value = source[key];
     return typeof value === "number" && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_DEVICE_SETTINGS[key];

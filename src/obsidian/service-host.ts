@@ -1,26 +1,14 @@
-import { createHash } from "node:crypto";
 import { Component, Notice, type App } from "obsidian";
-import type { Clock } from "../core/ports";
 import { BitacoraService } from "../core/service/bitacora-service";
 import { folderLocator, type LogNoteLocator } from "../core/service/entry-writer";
+// The same Node clock and hasher as the CLI: the queue runs in Obsidian's Node context, not a (popout) window.
+import { nodeClock, sha256Hasher } from "../cli/adapters/node-clock";
 import { EngineClient } from "../engines/host/engine-client";
 import { DailyNoteLocator } from "./daily-note-locator";
 import type { DeviceSettingsStore } from "./device-settings";
 import type { PluginDataStore } from "./plugin-data";
 import { topicNotesIn } from "./topic-notes";
 import { ObsidianVaultPort } from "./vault-port";
-
-const realClock: Clock = {
-  now: () => new Date(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
-    }),
-};
-
-const sha256 = async (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /**
  * Owns the queue service and the engine host child process. The service starts once the layout
@@ -51,8 +39,8 @@ export class ServiceHost extends Component {
       vault: new ObsidianVaultPort(app),
       engine: this.engine,
       state: data.queueState,
-      clock: realClock,
-      hasher: sha256,
+      clock: nodeClock,
+      hasher: sha256Hasher,
       settings,
       device: () => device.settings,
       locator,

@@ -17,6 +17,8 @@ export const parseExtensionList = (text: string): string[] =>
     .map((part) => part.trim().replace(/^\./, "").toLowerCase())
     .filter(Boolean);
 
+const THREAD_CHOICES = [1, 2, 3, 4, 6, 8, 12, 16];
+
 const WHISPER_LANGUAGES: Record<string, string> = { auto: "Detect automatically", es: "Spanish", en: "English", pt: "Portuguese", fr: "French", de: "German" };
 
 export class BitacoraSettingTab extends PluginSettingTab {
@@ -146,12 +148,11 @@ export class BitacoraSettingTab extends PluginSettingTab {
     new Setting(containerEl)
       .setName("Processing threads")
       .setDesc("CPU threads used on this device. Stored on this device only.")
-      .addSlider((slider) =>
-        slider
-          .setLimits(1, 16, 1)
-          .setValue(this.device.settings.threads)
-          .setDynamicTooltip()
-          .onChange((value) => this.saveDevice({ threads: value })),
+      .addDropdown((dropdown) =>
+        dropdown
+          .addOptions(Object.fromEntries(THREAD_CHOICES.map((n) => [String(n), String(n)])))
+          .setValue(String(this.device.settings.threads))
+          .onChange((value) => this.saveDevice({ threads: Number(value) })),
       );
 
     new Setting(containerEl).setName("Privacy").setHeading();

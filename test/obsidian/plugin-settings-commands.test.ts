@@ -31,7 +31,7 @@ test("settings round-trip through data.json; device settings stay in this device
   await control("Log language").change__("en");
   await control("Write photo locations").change__(true);
   await control("Whisper model file").change__("/models/ggml-base.bin");
-  await control("Processing threads").change__(6);
+  await control("Processing threads").change__("6");
 
   const saved = dataJson();
   expect(saved.settings.watchedFolders).toEqual(["Attachments", "Inbox/Audio"]);
@@ -51,7 +51,7 @@ test("settings round-trip through data.json; device settings stay in this device
   expect(control("Watched folders").getValue()).toBe("Attachments, Inbox/Audio");
   expect(control("Log language").getValue()).toBe("en");
   expect(control("Whisper model file").getValue()).toBe("/models/ggml-base.bin");
-  expect(control("Processing threads").getValue()).toBe(6);
+  expect(control("Processing threads").getValue()).toBe("6");
 
   // Another device syncing the same vault sees the synced settings, not this device's model path.
   const otherDevice = await App.create__(vault.dir);
