@@ -141,7 +141,7 @@ export class Vault extends Events {
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   }
   async modify(file: TFile, data: string): Promise<void> {
-    await this.write(file, data);
+    await this.exclusive(file, () => this.write(file, data));
   }
   async modifyBinary(file: TFile, data: ArrayBuffer): Promise<void> {
     await this.write(file, Buffer.from(data));
@@ -151,9 +151,18 @@ export class Vault extends Events {
   }
   /** Atomic read-modify-write, as Obsidian's: nothing else writes between the read and the write. */
   async process(file: TFile, fn: (data: string) => string): Promise<string> {
-    const text = fn(await fs.readFile(this.full(file), "utf8"));
-    await this.write(file, text);
-    return text;
+    return this.exclusive(file, async () => {
+      const text = fn(await fs.readFile(this.full(file), "utf8"));
+      await this.write(file, text);
+      return text;
+    });
+  }
+  private readonly fileLocks = new Map<string, Promise<unknown>>();
+  private exclusive<T>(file: TFile, work: () => Promise<T>): Promise<T> {
+    const previous = this.fileLocks.get(file.path) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.fileLocks.set(file.path, next);
+    return next;
   }
   async delete(file: TAbstractFile, _force?: boolean): Promise<void> {
     await fs.rm(this.full(file), { recursive: true, force: true });
