@@ -42,7 +42,10 @@ export interface EnrichContext {
 }
 
 export interface EnrichResult {
-  /** The entry with title, area, fields (existing values win) and topics filled in. */
+  /**
+   * The entry with title, area, fields (existing values win) and topics filled in; its
+   * findings carry the linked transcript/description, so `renderEntry` writes the links.
+   */
   entry: LogEntry;
   /** Transcript and description with [[wikilinks]] added, for the writer to render. */
   linkedTranscript?: string;
@@ -96,8 +99,13 @@ export function enrichEntry(entry: LogEntry, context: EnrichContext): EnrichResu
   if (entry.findings?.emotion?.label) generatedFields.emotion = entry.findings.emotion.label;
   if (entry.findings?.fields) Object.assign(generatedFields, entry.findings.fields);
 
+  const findings = entry.findings && {
+    ...entry.findings,
+    audio: entry.findings.audio && linkedTranscript ? { ...entry.findings.audio, transcript: linkedTranscript.text } : entry.findings.audio,
+    image: entry.findings.image && linkedDescription ? { ...entry.findings.image, description: linkedDescription.text } : entry.findings.image,
+  };
   return {
-    entry: { ...entry, title, area, topics, fields: { ...generatedFields, ...entry.fields } },
+    entry: { ...entry, title, area, topics, findings, fields: { ...generatedFields, ...entry.fields } },
     linkedTranscript: linkedTranscript?.text,
     linkedDescription: linkedDescription?.text,
     suggestedTitle: suggested,

@@ -46,6 +46,12 @@ describe("enrichEntry on seed 000's staging deploy recording", () => {
     expect(result.linkedTranscript).toContain("[[deployment_automation|deployment]]");
     expect(result.linkedTranscript).toContain("[[whisper_ai]]");
     expect(result.stubs).toEqual([]);
+    expect(result.entry.findings?.audio?.transcript).toBe(result.linkedTranscript);
+  });
+
+  test("enriching twice is stable (existing links are not linked again)", () => {
+    const again = enrichEntry(result.entry, { notes, previousTitleSuggestion: result.suggestedTitle, excludeNotes: ["2025-07-30"] });
+    expect(again.entry).toEqual(result.entry);
   });
 
   test("metrics, activity and emotion become entry fields", () => {
