@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { analyseFrames, summariseProsody, type ProsodyFeatures } from "../../src/core/emotion/prosody";
+import { analyseFrames, prosodyOf, summariseProsody, type ProsodyFeatures } from "../../src/core/emotion/prosody";
 import { decodeToMonoPcm } from "../../src/engines/emotion/decode-pcm";
 
 /** EmoDB's letter codes, and the emotions on each side of the arousal split. Disgust is left out. */
@@ -17,6 +17,8 @@ export interface ArousalClip {
   emotion: string;
   highArousal: boolean;
   features: ProsodyFeatures;
+  /** Features of degraded copies of the clip (robustness check), by condition name. */
+  degraded: Record<string, ProsodyFeatures>;
   durationSec: number;
   featureMs: number;
 }
@@ -39,6 +41,46 @@ function arousalOf(row: Record<string, string>): boolean | undefined {
   return undefined;
 }
 
+/** Adds deterministic white noise at `snrDb` below the clip's mean power. */
+export function withNoise(samples: Float32Array, snrDb: number, seed = 1): Float32Array {
+  let power = 0;
+  for (const x of samples) power += x * x;
+  const noiseRms = Math.sqrt(power / Math.max(1, samples.length) / 10 ** (snrDb / 10));
+  let state = seed;
+  const out = new Float32Array(samples.length);
+  for (let i = 0; i < samples.length; i++) {
+    // Sum of four uniforms ≈ Gaussian, scaled to unit variance (variance of U(-1,1) is 1/3).
+    let sum = 0;
+    for (let k = 0; k < 4; k++) {
+      state = (state * 1664525 + 1013904223) >>> 0;
+      sum += (state / 0xffffffff) * 2 - 1;
+    }
+    out[i] = samples[i] + noiseRms * sum * Math.sqrt(3 / 4);
+  }
+  return out;
+}
+
+/** Two cascaded one-pole low-passes: a duller microphone or a narrow-band (phone-like) channel. */
+export function withLowPass(samples: Float32Array, cutoffHz: number, sampleRate: number): Float32Array {
+  const a = 1 - Math.exp((-2 * Math.PI * cutoffHz) / sampleRate);
+  const out = new Float32Array(samples.length);
+  let first = 0;
+  let second = 0;
+  for (let i = 0; i < samples.length; i++) {
+    first += a * (samples[i] - first);
+    second += a * (first - second);
+    out[i] = second;
+  }
+  return out;
+}
+
+/** Degraded copies measured for the robustness check. */
+export const DEGRADATIONS: Record<string, (samples: Float32Array, sampleRate: number) => Float32Array> = {
+  "white noise, 20 dB SNR": (x) => withNoise(x, 20),
+  "white noise, 10 dB SNR": (x) => withNoise(x, 10),
+  "low-pass 3.4 kHz (duller microphone)": (x, rate) => withLowPass(x, 3400, rate),
+};
+
 /** Clips whose emotion sits on one side of the arousal split, with their prosody measured. */
 export async function loadArousalClips(folder: string): Promise<{ clips: ArousalClip[]; skipped: string[] }> {
   const rows = parseCsv(readFileSync(path.join(folder, "labels.csv"), "utf8"));
@@ -59,6 +101,9 @@ export async function loadArousalClips(folder: string): Promise<{ clips: Arousal
       emotion: row.emotion || row.emotion_code,
       highArousal,
       features,
+      degraded: Object.fromEntries(
+        Object.entries(DEGRADATIONS).map(([name, degrade]) => [name, prosodyOf(degrade(pcm.samples, pcm.sampleRate), pcm.sampleRate)]),
+      ),
       durationSec: pcm.samples.length / pcm.sampleRate,
       featureMs: performance.now() - started,
     });

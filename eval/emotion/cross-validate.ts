@@ -60,7 +60,12 @@ function selectFeatures(train: readonly ArousalClip[], l2: number): readonly Aro
 export function crossValidate(
   clips: readonly ArousalClip[],
   scheme: Scheme,
-  { l2 = 0.1, features, nestedSelection = false }: { l2?: number; features?: readonly ArousalFeature[]; nestedSelection?: boolean } = {},
+  {
+    l2 = 0.1,
+    features,
+    nestedSelection = false,
+    testDegradation,
+  }: { l2?: number; features?: readonly ArousalFeature[]; nestedSelection?: boolean; testDegradation?: string } = {},
 ): FoldPrediction[] {
   const groupOf = (clip: ArousalClip) => (scheme === "leave-one-speaker-out" ? clip.speaker : clip.file);
   const predictions: FoldPrediction[] = [];
@@ -71,7 +76,9 @@ export function crossValidate(
     const chosen = nestedSelection ? selectFeatures(train, l2) : features ?? AROUSAL_CANDIDATE_FEATURES;
     const model = fitArousalModel(train, { l2, features: chosen });
     for (const clip of clips.filter((c) => groupOf(c) === group)) {
-      const probabilityHigh = arousalProbability(model, clip.features);
+      // Robustness runs train on clean clips and score degraded copies of the held-out clips.
+      const testFeatures = testDegradation === undefined ? clip.features : clip.degraded[testDegradation];
+      const probabilityHigh = arousalProbability(model, testFeatures);
       predictions.push({
         file: clip.file,
         speaker: clip.speaker,

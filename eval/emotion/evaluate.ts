@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { AROUSAL_CANDIDATE_FEATURES, AROUSAL_FEATURES } from "../../src/core/emotion/arousal";
-import { loadArousalClips, type ArousalClip } from "./arousal-dataset";
+import { DEGRADATIONS, loadArousalClips, type ArousalClip } from "./arousal-dataset";
 import { confusion, formatConfusion } from "./confusion";
 import { crossValidate, type FoldPrediction, type Scheme } from "./cross-validate";
 import { lexiconAgreement } from "./lexicon-agreement";
@@ -56,6 +56,10 @@ function audioEvaluation(clips: ArousalClip[]) {
     runs.push(summarise(`shipped features [${AROUSAL_FEATURES.join(", ")}], ${scheme}`, crossValidate(clips, scheme, { l2: L2, features: AROUSAL_FEATURES })));
     runs.push(summarise(`all six candidate features, ${scheme}`, crossValidate(clips, scheme, { l2: L2, features: AROUSAL_CANDIDATE_FEATURES })));
     runs.push(summarise(`feature subset chosen inside each fold (nested), ${scheme}`, crossValidate(clips, scheme, { l2: L2, nestedSelection: true })));
+  }
+  for (const degradation of Object.keys(DEGRADATIONS)) {
+    const options = { l2: L2, features: AROUSAL_FEATURES, testDegradation: degradation };
+    runs.push(summarise(`shipped features, trained clean, tested on ${degradation}, leave-one-speaker-out`, crossValidate(clips, "leave-one-speaker-out", options)));
   }
   return runs;
 }
