@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { Component, Notice, type App } from "obsidian";
 import { BitacoraService } from "../core/service/bitacora-service";
 import { folderLocator, type LogNoteLocator } from "../core/service/entry-writer";
@@ -24,7 +25,7 @@ export class ServiceHost extends Component {
     private readonly data: PluginDataStore,
     device: DeviceSettingsStore,
     /** The engine host script copied next to main.js (Obsidian runs it with Electron as Node). */
-    hostScript: string,
+    private readonly hostScript: string,
   ) {
     super();
     this.engine = new EngineClient({ hostScript });
@@ -51,6 +52,10 @@ export class ServiceHost extends Component {
   }
 
   override onload(): void {
+    // Without the engine every job would fail the same way: say it once, plainly.
+    if (!existsSync(this.hostScript)) {
+      new Notice(`Bitácora cannot process attachments: engine-host.js is missing next to main.js (${this.hostScript}). Reinstall the plugin with all its files.`, 0);
+    }
     this.app.workspace.onLayoutReady(() => {
       this.startQueue().catch((error: unknown) => {
         new Notice(`Bitácora could not start its queue: ${error instanceof Error ? error.message : String(error)}`);

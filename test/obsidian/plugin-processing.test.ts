@@ -2,8 +2,8 @@
  * The plugin loaded into the Obsidian stand-in processes attachments end to end with the real
  * engine host: the entry goes Not Processed → In Progress → Processed in the log note.
  */
-import { type App, type TFile } from "../obsidian-stand-in/obsidian";
-import { bytesOf, makeVault, presetSettings, resetRecorders, startPlugin, waitFor, type TestVault, stopPlugin } from "./harness";
+import { App, Notice, type TFile } from "../obsidian-stand-in/obsidian";
+import { MANIFEST, bytesOf, makeVault, presetSettings, resetRecorders, startPlugin, waitFor, type TestVault, stopPlugin } from "./harness";
 
 let vault: TestVault;
 let stop: () => Promise<void> | void = () => undefined;
@@ -129,4 +129,12 @@ test("the status bar shows the queue and ends idle", async () => {
   await stopPlugin(app, plugin);
   stop = () => undefined;
   expect(app.statusBar__.findByClass("bitacora-status")).toEqual([]);
+});
+
+test("a plugin folder without the engine host says so at load instead of failing silently", async () => {
+  const { default: BitacoraPlugin } = await import("../../src/obsidian/main");
+  const app = await App.create__(vault.dir);
+  const plugin = await app.enablePlugin__(BitacoraPlugin, MANIFEST);
+  stop = () => app.disablePlugin__(plugin);
+  expect(Notice.shown__.join("\n")).toMatch(/engine-host\.js is missing next to main\.js/);
 });
