@@ -37,19 +37,19 @@ export const LEXICON_TERMS: Record<TextEmotion, { es: string; en: string }> = {
     es: `preocup* miedo temo teme temor* riesgo* riesgos* inquiet* nervios* ansie* ansios* incertidumbre duda* dudo
       incierto insegur* peligr* alarm* alert*:0.6 urgent*:0.6 critic*:0.6 no_estoy_seguro no_se_si ojala:0.5 quiza*:0.4
       podria:0.3 tal_vez:0.4 casi_lleno vence*:0.4 vencer:0.4 agot*:0.5 sospech* cuidado:0.5 grave* serio*:0.5
-      problema*:0.5 amenaz* fuga*:0.5 caida*:0.5 crece*:0.3 crecer*:0.3 subiendo:0.4 susto asust* panico estres*`,
+      problema*:0.5 amenaz* fuga*:0.5 caida*:0.5 crece*:0.3 crecer*:0.3 susto asust* panico estres*`,
     en: `worr* fear* afraid scared anxi* nervous risk* risky uncertain* unsure doubt* danger* alarm* alert:0.6
       urgent*:0.6 critical:0.6 not_sure hopefully:0.4 maybe:0.4 might:0.3 almost_full expir*:0.4 run_out:0.6
       runs_out:0.6 suspicious careful:0.5 serious:0.5 problem*:0.5 threat* leak*:0.5 outage*:0.5 growing:0.3
       rising:0.4 is_down:0.6 went_down:0.6 panic* stress* concern* uneasy tense:0.6 deadline:0.3 warning*:0.5`,
   },
   frustration: {
-    es: `falla:0.8 fallan:0.8 fallo:0.8 fallando:0.8 fallar:0.6 error:0.6 errores:0.6 bloque*:0.8 retras*:0.8 atasc*
+    es: `falla:0.8 fallan:0.8 fallo:0.8 fallando:0.8 fallar:0.6 error:0.4 errores:0.4 bloque*:0.8 retras*:0.8 atasc*
       harto harta hartos fastidi* molest* enoj* coraje rabia furi* irrit* desesper* odio odi* maldit* absurd* ridicul*
       cansad*:0.7 me_canse otra_vez:0.7 de_nuevo:0.5 volvio_a:0.5 no_tiene_sentido lento:0.5 lenta:0.5 culpa:0.6
       bug:0.3 bugs:0.4 crash*:0.7 trabad*:0.6 ni_modo:0.5 nadie:0.5 pesimo* horribl* terribl* fatal* inutil* basura
-      estorb* impaci* rompi*:0.6 rompe:0.6 se_cae:0.7 tarde:0.3 perdi_el_tiempo ya_basta chale:0.8`,
-    en: `fail* broken break:0.6 breaks:0.6 breaking:0.6 error*:0.6 blocked blocker* blocking:0.6 delay* stuck fed_up annoy* irritat* angry anger furious
+      estorb* impaci* rompi*:0.6 rompe:0.6 se_cae:0.7 perdi_el_tiempo ya_basta chale:0.8`,
+    en: `fail* broken break:0.6 breaks:0.6 breaking:0.6 error*:0.4 blocked blocker* blocking:0.6 delay* stuck fed_up annoy* irritat* angry anger furious
       mad:0.8 hate* damn* absurd ridiculous tired:0.6 again:0.5 no_sense makes_no_sense slow:0.5 blame*:0.6 bug:0.3
       bugs:0.4 crash*:0.7 nobody:0.5 awful terrible horrible useless garbage hassle impatien* keeps_dropping:0.7
       wasted_time waste* enough_already ugh seriously:0.4 nothing_works frustrat* irritating`,

@@ -61,3 +61,9 @@ test("factual sentences carry no emotional evidence", () => {
 test("stems do not swallow unrelated words (terminal is not terminado)", () => {
   expect(analyseText("Abrí la terminal y el trabajo").evidence).toBe(0);
 });
+
+test("technical vocabulary alone is not an emotion: error handling, uploading, the afternoon", () => {
+  expect(analyseText("Revisé el manejo de errores por la tarde").evidence).toBeLessThan(0.6);
+  expect(analyseText("Estoy subiendo los archivos").evidence).toBe(0);
+  expect(analyseText("Added error handling to the parser").evidence).toBeLessThan(0.6);
+});
