@@ -1,4 +1,5 @@
 import { readdir, stat } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { EngineError } from "../host/engine-error";
 import { downloadModelFile, ModelDownloadError, type DownloadResult } from "./model-download";
@@ -14,6 +15,18 @@ export interface InstalledModel {
   name: string;
   path: string;
   bytes: number;
+}
+
+/**
+ * A per-user folder outside any vault, so a 1.5 GB model never travels with Obsidian Sync or
+ * a Git-synced vault: %LOCALAPPDATA%\Bitacora\models, ~/Library/Application Support/Bitacora/models,
+ * or $XDG_DATA_HOME/bitacora/models (~/.local/share/bitacora/models).
+ */
+export function defaultModelsDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const home = os.homedir();
+  if (platform === "win32") return path.win32.join(env.LOCALAPPDATA ?? path.win32.join(home, "AppData", "Local"), "Bitacora", "models");
+  if (platform === "darwin") return path.posix.join(home, "Library", "Application Support", "Bitacora", "models");
+  return path.posix.join(env.XDG_DATA_HOME ?? path.posix.join(home, ".local", "share"), "bitacora", "models");
 }
 
 export function whisperModelPath(modelsDir: string, name: string): string {

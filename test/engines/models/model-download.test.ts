@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { downloadModelFile, ModelDownloadError } from "../../../src/engines/models/model-download";
-import { installWhisperModel, NO_MODEL_HELP, resolveWhisperModel } from "../../../src/engines/models/whisper-models";
+import { defaultModelsDir, installWhisperModel, NO_MODEL_HELP, resolveWhisperModel } from "../../../src/engines/models/whisper-models";
 import { EngineError } from "../../../src/engines/host/engine-error";
 
 const payload = randomBytes(3 * 1024 * 1024 + 17);
@@ -217,4 +217,10 @@ test("cancelling keeps the partial file, and the next attempt resumes from it", 
   } finally {
     await server.close();
   }
+});
+
+test("the default models folder is per user and outside any vault", () => {
+  expect(defaultModelsDir({ LOCALAPPDATA: "C:\\Users\\ana\\AppData\\Local" }, "win32")).toBe("C:\\Users\\ana\\AppData\\Local\\Bitacora\\models");
+  expect(defaultModelsDir({ XDG_DATA_HOME: "/home/ana/.data" }, "linux")).toBe("/home/ana/.data/bitacora/models");
+  expect(defaultModelsDir({}, "darwin")).toMatch(/Library\/Application Support\/Bitacora\/models$/);
 });
