@@ -67,7 +67,8 @@ function padAndMerge(segments: SpeechSegment[], padSec: number, totalSec: number
     if (last && start <= last.end) last.end = Math.max(last.end, end);
     else merged.push({ start, end });
   }
-  return merged.map((s) => ({ start: round3(s.start), end: round3(s.end) }));
+  // Millisecond precision, never past the end of the recording.
+  return merged.map((s) => ({ start: round3(s.start), end: Math.min(round3(s.end), totalSec) }));
 }
 
 function round3(x: number): number {

