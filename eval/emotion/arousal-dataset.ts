@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { analyseFrames, prosodyOf, summariseProsody, type ProsodyFeatures } from "../../src/core/emotion/prosody";
-import { decodeToMonoPcm } from "../../src/engines/emotion/decode-pcm";
+import { decodeToPcm16kMono } from "../../src/engines/audio";
 
 /** EmoDB's letter codes, and the emotions on each side of the arousal split. Disgust is left out. */
 const HIGH = new Set(["W", "F", "A", "anger", "happiness", "happy", "fear", "angry", "fearful", "surprised"]);
@@ -92,7 +92,7 @@ export async function loadArousalClips(folder: string): Promise<{ clips: Arousal
       skipped.push(`${row.file} (${row.emotion || row.emotion_code})`);
       continue;
     }
-    const pcm = await decodeToMonoPcm(path.join(folder, row.file));
+    const pcm = await decodeToPcm16kMono(path.join(folder, row.file));
     const started = performance.now();
     const features = summariseProsody(analyseFrames(pcm.samples, pcm.sampleRate));
     clips.push({

@@ -38,11 +38,18 @@ export function toEmotionFindings(fused: FusedEmotion): EmotionFindings {
  * set only where a segment alone carries a clear, non-neutral emotion.
  */
 export function analyseRecording(
-  input: { samples?: Float32Array; sampleRate?: number; transcript?: string; segments?: readonly TimedSegment[] },
+  input: {
+    /** Decoded PCM, or `tracks` already measured from a stream (FrameAnalyser). */
+    samples?: Float32Array;
+    sampleRate?: number;
+    tracks?: FrameTracks;
+    transcript?: string;
+    segments?: readonly TimedSegment[];
+  },
   language: LogLanguage,
   model: ArousalModel = SHIPPED_AROUSAL_MODEL,
 ): RecordingEmotion {
-  const tracks = input.samples && input.sampleRate ? analyseFrames(input.samples, input.sampleRate) : undefined;
+  const tracks = input.tracks ?? (input.samples && input.sampleRate ? analyseFrames(input.samples, input.sampleRate) : undefined);
   const transcript = input.transcript?.trim();
   const entry = fuseEmotion(
     { text: transcript ? analyseText(transcript) : undefined, voice: tracks && voiceIn(tracks, model) },

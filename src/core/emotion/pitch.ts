@@ -12,6 +12,13 @@ const YIN_THRESHOLD = 0.15;
 /** Frames whose best dip is above this are unvoiced (noise, fricatives, silence). */
 const MAX_APERIODICITY = 0.35;
 const ANALYSIS_RATE_HZ = 4000;
+/** Long enough for two periods of most voices, short enough to follow the melody. */
+export const YIN_WINDOW_SEC = 0.025;
+
+/** Decimation factor that brings a sample rate down to about 4 kHz. */
+export function pitchAnalysisFactor(sampleRate: number): number {
+  return Math.max(1, Math.floor(sampleRate / ANALYSIS_RATE_HZ));
+}
 
 export interface PitchTrack {
   /** Seconds between frames. */
@@ -89,10 +96,10 @@ export function yinFrame(frame: Float32Array, offset: number, windowLen: number,
 /** Tracks F0 over a whole recording. */
 export function trackPitch(samples: Float32Array, sampleRate: number, options: PitchOptions = {}): PitchTrack {
   const hopSec = options.hopSec ?? 0.02;
-  const factor = Math.max(1, Math.floor(sampleRate / ANALYSIS_RATE_HZ));
+  const factor = pitchAnalysisFactor(sampleRate);
   const signal = decimate(samples, factor);
   const rate = sampleRate / factor;
-  const windowLen = Math.round(rate * 0.025);
+  const windowLen = Math.round(rate * YIN_WINDOW_SEC);
   const tauMax = Math.ceil(rate / MIN_F0_HZ);
   const hop = Math.max(1, Math.round(rate * hopSec));
   const frames = Math.max(0, Math.floor((signal.length - windowLen - tauMax) / hop) + 1);

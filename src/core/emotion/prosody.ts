@@ -4,34 +4,15 @@
  * rate and pauses. Every feature is relative (dB differences, semitones, ratios) so the
  * microphone's gain does not change the answer. Pure.
  */
-import { trackPitch } from "./pitch";
+import { analyseFrames, type FrameTracks } from "./frame-analyser";
 import { mean, meanAbsoluteDelta, percentile, standardDeviation } from "./stats";
 
-const ENERGY_HOP_SEC = 0.01;
-const ENERGY_WINDOW_SEC = 0.025;
-const PITCH_HOP_SEC = 0.02;
-/** Below this peak level (dBFS) the recording is treated as silence. */
-const SILENCE_PEAK_DB = -55;
+export { analyseFrames, FrameAnalyser, type FrameTracks } from "./frame-analyser";
+
 /** Gaps at least this long between active frames count as pauses (shorter ones are stop closures). */
 const MIN_PAUSE_SEC = 0.15;
 /** A syllable nucleus must rise this far above the valley before it. */
 const SYLLABLE_PROMINENCE_DB = 3;
-/** A recording whose quietest frames are this far below its peaks has real silences. */
-const CLEAR_SILENCE_DB = 15;
-
-/** Frame-level measurements of a whole recording, summarised per time range later. */
-export interface FrameTracks {
-  energyHopSec: number;
-  /** Frame level in dBFS. */
-  levelDb: Float32Array;
-  /** Energy of the first difference over energy: a cheap spectral-brightness measure. */
-  brightness: Float32Array;
-  active: Uint8Array;
-  pitchHopSec: number;
-  /** F0 in Hz, 0 when unvoiced or silent. */
-  f0: Float32Array;
-  durationSec: number;
-}
 
 export interface ProsodyFeatures {
   /** Seconds of active (non-silent) audio in the range. */
@@ -55,67 +36,18 @@ export interface ProsodyFeatures {
   pauseRatio: number;
 }
 
-function frameLevels(samples: Float32Array, sampleRate: number) {
-  const hop = Math.max(1, Math.round(sampleRate * ENERGY_HOP_SEC));
-  const win = Math.max(2, Math.round(sampleRate * ENERGY_WINDOW_SEC));
-  const count = Math.max(0, Math.floor((samples.length - win) / hop) + 1);
-  const levelDb = new Float32Array(count);
-  const brightness = new Float32Array(count);
-  for (let i = 0; i < count; i++) {
-    let energy = 0;
-    let diffEnergy = 0;
-    const start = i * hop;
-    for (let j = start + 1; j < start + win; j++) {
-      const x = samples[j];
-      const d = x - samples[j - 1];
-      energy += x * x;
-      diffEnergy += d * d;
-    }
-    levelDb[i] = 10 * Math.log10(energy / win + 1e-12);
-    brightness[i] = energy > 0 ? diffEnergy / energy : 0;
-  }
-  return { levelDb, brightness, hopSec: hop / sampleRate };
-}
+const semitones = (hz: number, refHz: number) => 12 * Math.log2(hz / refHz);
 
-/** Marks frames well above the recording's own noise floor and not far below its peaks. */
-function activeFrames(levelDb: Float32Array): Uint8Array {
-  const active = new Uint8Array(levelDb.length);
-  const peak = percentile(levelDb, 95);
-  if (peak < SILENCE_PEAK_DB) return active;
-  const floor = percentile(levelDb, 5);
-  // Without a clear silence floor (continuous or trimmed speech) everything near the peak is speech.
-  const hasSilence = peak - floor >= CLEAR_SILENCE_DB;
-  const threshold = hasSilence ? Math.max(peak - 30, floor + 0.25 * (peak - floor)) : peak - 30;
-  for (let i = 0; i < levelDb.length; i++) active[i] = levelDb[i] > threshold ? 1 : 0;
-  return active;
-}
-
-/** Measures every frame of a recording once; per-segment features then only aggregate. */
-export function analyseFrames(samples: Float32Array, sampleRate: number): FrameTracks {
-  const { levelDb, brightness, hopSec } = frameLevels(samples, sampleRate);
-  const active = activeFrames(levelDb);
-  const ratio = PITCH_HOP_SEC / hopSec;
-  // Only frames with sound get the (costly) pitch analysis.
-  const pitch = trackPitch(samples, sampleRate, {
-    hopSec: PITCH_HOP_SEC,
-    analyse: (i) => {
-      const first = Math.floor(i * ratio);
-      for (let k = first; k <= first + 2 && k < active.length; k++) if (active[k]) return true;
-      return false;
-    },
-  });
-  return {
-    energyHopSec: hopSec,
-    levelDb,
-    brightness,
-    active,
-    pitchHopSec: pitch.hopSec,
-    f0: pitch.f0,
-    durationSec: samples.length / sampleRate,
+/** F0 of a pitch frame, counted only when one of the level frames it spans is active sound. */
+function activeF0(tracks: FrameTracks): (pitchFrame: number) => number {
+  const ratio = tracks.pitchHopSec / tracks.energyHopSec;
+  return (k) => {
+    if (k < 0 || k >= tracks.f0.length || tracks.f0[k] <= 0) return 0;
+    const first = Math.floor(k * ratio);
+    for (let e = first; e <= first + 2 && e < tracks.active.length; e++) if (tracks.active[e]) return tracks.f0[k];
+    return 0;
   };
 }
-
-const semitones = (hz: number, refHz: number) => 12 * Math.log2(hz / refHz);
 
 function countSyllables(levels: number[], voicedAt: (k: number) => boolean): number {
   // Three-frame moving average removes flicker before peak picking.
@@ -173,13 +105,14 @@ export function summariseProsody(tracks: FrameTracks, startSec = 0, endSec = tra
   }
   const pitchFrom = Math.max(0, Math.floor(startSec / tracks.pitchHopSec));
   const pitchTo = Math.min(tracks.f0.length, Math.ceil(endSec / tracks.pitchHopSec));
+  const f0At = activeF0(tracks);
   const voiced: number[] = [];
   const deltas: number[] = [];
   for (let i = pitchFrom; i < pitchTo; i++) {
-    const hz = tracks.f0[i];
+    const hz = f0At(i);
     if (hz <= 0) continue;
     voiced.push(hz);
-    const previous = i > pitchFrom ? tracks.f0[i - 1] : 0;
+    const previous = i > pitchFrom ? f0At(i - 1) : 0;
     // Jumps over half an octave are octave errors or new phrases, not melody.
     if (previous > 0 && Math.abs(semitones(hz, previous)) < 6) deltas.push(Math.abs(semitones(hz, previous)));
   }
@@ -187,7 +120,7 @@ export function summariseProsody(tracks: FrameTracks, startSec = 0, endSec = tra
   const voicedSt = voiced.map((hz) => semitones(hz, median || 1));
   const activeSec = levels.length * tracks.energyHopSec;
   const pitchPerEnergy = tracks.pitchHopSec / tracks.energyHopSec;
-  const voicedAt = (k: number) => tracks.f0[Math.floor(activeIndex[k] / pitchPerEnergy)] > 0;
+  const voicedAt = (k: number) => f0At(Math.floor(activeIndex[k] / pitchPerEnergy)) > 0;
   const activePitchFrames = Math.max(1, activeSec / tracks.pitchHopSec);
   return {
     activeSec,

@@ -12,32 +12,33 @@ import {
 } from "../../core/emotion/emotion-analysis";
 import type { MediaProcessor, ProcessorFindings, ProcessJob, ProcessContext } from "../../core/processing/processor-port";
 import { EngineError } from "../host/engine-error";
-import { decodeToMonoPcm, type DecodedPcm } from "./decode-pcm";
+import { measureRecording, type FrameTracks } from "./measure-recording";
 
-export type PcmLoader = (absPath: string, signal: AbortSignal) => Promise<DecodedPcm>;
+/** Measures the prosody frames of a recording (streamed decode by default; a fake in tests). */
+export type RecordingMeter = (absPath: string, signal: AbortSignal) => Promise<FrameTracks>;
 
 function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw new EngineError("cancelled", "Cancelled.");
 }
 
-async function processAudio(job: ProcessJob, findings: ProcessorFindings, context: ProcessContext, loadPcm: PcmLoader): Promise<ProcessorFindings> {
+async function processAudio(job: ProcessJob, findings: ProcessorFindings, context: ProcessContext, measure: RecordingMeter): Promise<ProcessorFindings> {
   const audio = findings.audio;
   // Silence has no emotion to report.
   if (audio?.noSpeech) return findings;
   context.onProgress({ stage: "Listening for emotion", fraction: 0 });
-  let pcm: DecodedPcm | undefined;
+  let tracks: FrameTracks | undefined;
   try {
-    pcm = await loadPcm(job.absPath, context.signal);
+    tracks = await measure(job.absPath, context.signal);
   } catch (error) {
     throwIfAborted(context.signal);
     if (error instanceof EngineError && error.code === "cancelled") throw error;
-    pcm = undefined; // Undecodable here: fall back to the words alone.
+    tracks = undefined; // Undecodable here: fall back to the words alone.
   }
   throwIfAborted(context.signal);
   context.onProgress({ stage: "Listening for emotion", fraction: 0.5 });
   const language = context.options.logLanguage;
   const result = analyseRecording(
-    { samples: pcm?.samples, sampleRate: pcm?.sampleRate, transcript: audio?.transcript, segments: audio?.segments },
+    { tracks, transcript: audio?.transcript, segments: audio?.segments },
     language,
   );
   context.onProgress({ stage: "Listening for emotion", fraction: 1 });
@@ -50,12 +51,12 @@ async function processAudio(job: ProcessJob, findings: ProcessorFindings, contex
   };
 }
 
-export function createEmotionProcessor(loadPcm: PcmLoader): MediaProcessor {
+export function createEmotionProcessor(measure: RecordingMeter): MediaProcessor {
   return {
     name: "emotion",
     kinds: ["audio", "image"],
     async process(job, findings, context) {
-      if (job.kind === "audio") return processAudio(job, findings, context, loadPcm);
+      if (job.kind === "audio") return processAudio(job, findings, context, measure);
       const description = findings.image?.description;
       if (!description) return findings;
       const fused = analyseDescription(description, context.options.logLanguage);
@@ -65,4 +66,4 @@ export function createEmotionProcessor(loadPcm: PcmLoader): MediaProcessor {
   };
 }
 
-export const emotionProcessor = createEmotionProcessor(decodeToMonoPcm);
+export const emotionProcessor = createEmotionProcessor(measureRecording);

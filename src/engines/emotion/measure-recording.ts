@@ -1,15 +1,15 @@
 /**
- * Decoded audio for prosody: the shared audio engine's 16 kHz mono PCM (every format the
- * plugin accepts: webm/opus, m4a, mp3, wav, ogg, flac).
+ * Prosody frames of a recording, measured while the shared audio engine streams it as
+ * 16 kHz mono PCM (every accepted format: webm/opus, m4a, mp3, wav, ogg, flac). Memory
+ * stays flat for long recordings: no whole-file PCM buffer is kept.
  */
-import { decodeToPcm16kMono } from "../audio";
+import { FrameAnalyser, type FrameTracks } from "../../core/emotion/frame-analyser";
+import { streamPcm16kMono, TARGET_SAMPLE_RATE } from "../audio";
 
-export interface DecodedPcm {
-  samples: Float32Array;
-  sampleRate: number;
-}
+export type { FrameTracks };
 
-export async function decodeToMonoPcm(absPath: string, signal?: AbortSignal): Promise<DecodedPcm> {
-  const { samples, sampleRate } = await decodeToPcm16kMono(absPath, { signal });
-  return { samples, sampleRate };
+export async function measureRecording(absPath: string, signal?: AbortSignal): Promise<FrameTracks> {
+  const analyser = new FrameAnalyser(TARGET_SAMPLE_RATE);
+  for await (const block of streamPcm16kMono(absPath, { signal })) analyser.push(block.samples);
+  return analyser.finish();
 }
