@@ -52,14 +52,23 @@ export function arousalProbability(model: ArousalModel, features: ProsodyFeature
   return sigmoid(score);
 }
 
+export interface FitOptions {
+  /** L2 penalty on the weights. */
+  l2?: number;
+  iterations?: number;
+  learningRate?: number;
+  features?: readonly ArousalFeature[];
+}
+
 /**
  * Fits the model by batch gradient descent. With a dozen training clips the L2 penalty
  * (`l2`) is what keeps weights sane; it shrinks them towards "no opinion".
  */
 export function fitArousalModel(
   data: readonly LabelledProsody[],
-  { l2 = 0.1, iterations = 2000, learningRate = 0.1, features = AROUSAL_FEATURES as readonly ArousalFeature[] } = {},
+  options: FitOptions = {},
 ): ArousalModel {
+  const { l2 = 0.1, iterations = 2000, learningRate = 0.1, features = AROUSAL_FEATURES } = options;
   const means = features.map((name) => mean(data.map((d) => d.features[name])));
   const scales = features.map((name) => standardDeviation(data.map((d) => d.features[name])) || 1);
   const base = { features, means, scales };

@@ -15,7 +15,7 @@ import { EngineError } from "../host/engine-error";
 import { measureRecording, type FrameTracks } from "./measure-recording";
 
 /** Measures the prosody frames of a recording (streamed decode by default; a fake in tests). */
-export type RecordingMeter = (absPath: string, signal: AbortSignal) => Promise<FrameTracks>;
+export type RecordingMeter = (absPath: string, signal: AbortSignal, onDecodedSec?: (sec: number) => void) => Promise<FrameTracks>;
 
 function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw new EngineError("cancelled", "Cancelled.");
@@ -28,14 +28,16 @@ async function processAudio(job: ProcessJob, findings: ProcessorFindings, contex
   context.onProgress({ stage: "Listening for emotion", fraction: 0 });
   let tracks: FrameTracks | undefined;
   try {
-    tracks = await measure(job.absPath, context.signal);
+    const durationSec = audio?.durationSec;
+    const onDecodedSec = (sec: number) =>
+      context.onProgress({ stage: "Listening for emotion", fraction: durationSec ? Math.min(0.95, sec / durationSec) : undefined });
+    tracks = await measure(job.absPath, context.signal, onDecodedSec);
   } catch (error) {
     throwIfAborted(context.signal);
     if (error instanceof EngineError && error.code === "cancelled") throw error;
     tracks = undefined; // Undecodable here: fall back to the words alone.
   }
   throwIfAborted(context.signal);
-  context.onProgress({ stage: "Listening for emotion", fraction: 0.5 });
   const language = context.options.logLanguage;
   const result = analyseRecording(
     { tracks, transcript: audio?.transcript, segments: audio?.segments },

@@ -8,8 +8,11 @@ import { streamPcm16kMono, TARGET_SAMPLE_RATE } from "../audio";
 
 export type { FrameTracks };
 
-export async function measureRecording(absPath: string, signal?: AbortSignal): Promise<FrameTracks> {
+export async function measureRecording(absPath: string, signal?: AbortSignal, onDecodedSec?: (sec: number) => void): Promise<FrameTracks> {
   const analyser = new FrameAnalyser(TARGET_SAMPLE_RATE);
-  for await (const block of streamPcm16kMono(absPath, { signal })) analyser.push(block.samples);
+  for await (const block of streamPcm16kMono(absPath, { signal })) {
+    analyser.push(block.samples);
+    onDecodedSec?.(block.startSec + block.samples.length / TARGET_SAMPLE_RATE);
+  }
   return analyser.finish();
 }

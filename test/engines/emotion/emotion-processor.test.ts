@@ -85,3 +85,13 @@ test("photos: emotional descriptions are tagged, plain ones are not", async () =
   const terminal = await emotionProcessor.process(image, photo("Pantalla de terminal con un error de compilación."), context());
   expect(terminal.emotion).toBeUndefined();
 });
+
+test("progress rises while the recording is measured and ends at 1", async () => {
+  const fractions: number[] = [];
+  const findings: ProcessorFindings = { kind: "audio", audio: { durationSec: 2, transcript: "funciona", noSpeech: false } };
+  await emotionProcessor.process(job("03a01Wa.wav"), findings, { ...context(), onProgress: (r) => r.fraction !== undefined && fractions.push(r.fraction) });
+  expect(fractions[0]).toBe(0);
+  expect(fractions.some((f) => f > 0 && f < 1)).toBe(true);
+  expect(fractions[fractions.length - 1]).toBe(1);
+  expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
+});
