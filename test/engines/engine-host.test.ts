@@ -13,8 +13,10 @@ const SHARED = path.resolve(__dirname, "../../../shared/testdata");
 const client = new EngineClient({ hostScript: path.resolve(__dirname, "../../dist/engine-host.js") });
 afterAll(() => client.dispose());
 
+// whisper.cpp's weightless test model: the pipeline runs for real, the words are meaningless.
+const OPTIONS = { ...DEFAULT_ENGINE_OPTIONS, whisperModelPath: path.join(SHARED, "whisper_models/for-tests-ggml-tiny.bin") };
 const run = (absPath: string, kind: "audio" | "image") =>
-  client.process({ path: path.basename(absPath), absPath, kind }, DEFAULT_ENGINE_OPTIONS, new AbortController().signal);
+  client.process({ path: path.basename(absPath), absPath, kind }, OPTIONS, new AbortController().signal);
 
 test("audio metadata: duration and codec of a real Ogg clip", async () => {
   const findings = await run(path.join(SHARED, "speech_es/fleurs-es-000.ogg"), "audio");
