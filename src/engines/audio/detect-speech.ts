@@ -1,6 +1,6 @@
 import { speechSegmentsFromProbabilities, type SpeechSegment, type SpeechSegmentOptions } from "../../core/audio/speech-segments";
 import { TARGET_SAMPLE_RATE, type PcmBlock } from "./pcm-types";
-import { SileroVad, VAD_FRAME_SEC, type SileroVadOptions } from "./silero-vad";
+import { SileroVad, type SileroVadOptions } from "./silero-vad";
 
 export interface DetectSpeechOptions extends SpeechSegmentOptions, SileroVadOptions {
   /** A session to reuse across recordings (it is reset, not disposed). Without one, a session is created and freed. */
@@ -11,7 +11,7 @@ export interface DetectSpeechOptions extends SpeechSegmentOptions, SileroVadOpti
 export interface SpeechDetection {
   /** Speech in recording seconds, padded and merged; empty for silence or room noise. */
   segments: SpeechSegment[];
-  /** Silero's speech probability per 32 ms frame (for chunking long speech at its quietest point). */
+  /** Silero's speech probability per frame (32 ms by default), for chunking long speech at its quietest point. */
   probabilities: Float32Array;
   frameSec: number;
   durationSec: number;
@@ -36,8 +36,8 @@ export async function detectSpeechInBlocks(blocks: AsyncIterable<PcmBlock> | Ite
     parts.push(await vad.flush());
     const probabilities = concat(parts);
     const durationSec = samples / TARGET_SAMPLE_RATE;
-    const segments = speechSegmentsFromProbabilities(probabilities, VAD_FRAME_SEC, durationSec, options);
-    return { segments, probabilities, frameSec: VAD_FRAME_SEC, durationSec };
+    const segments = speechSegmentsFromProbabilities(probabilities, vad.frameSec, durationSec, options);
+    return { segments, probabilities, frameSec: vad.frameSec, durationSec };
   } finally {
     if (!options.vad) await vad.dispose();
   }

@@ -29,6 +29,11 @@ export interface SileroVadOptions {
   /** onnxruntime intra-op threads; 1 keeps the VAD from competing with Whisper. */
   threads?: number;
   /**
+   * New samples per model call: 512 (32 ms, default, the only size v5/v6 accept), or 1024/1536
+   * for v4 models (fewer calls, coarser timing; 1536 is what @ricky0123/vad-node uses).
+   */
+  frameSamples?: 512 | 1024 | 1536;
+  /**
    * Stretches of a long block scored together per call. 1 (default) is strictly sequential, the
    * most accurate; more lanes are faster, but each stretch restarts the model's memory, and on quiet
    * speech a restarted model can miss seconds of speech (measured in docs/audio-decoding.md).
@@ -49,27 +54,40 @@ export class SileroVad {
   /** Samples not yet scored, preceded by CONTEXT_SAMPLES of already-scored audio (v5 context). */
   private pending = new Float32Array(CONTEXT_SAMPLES);
 
+  private readonly frameSamples: number;
+
   private constructor(
     private readonly session: ort.InferenceSession,
     private readonly lanes: number,
+    frameSamples: number,
   ) {
     this.generation = session.inputNames.includes("state") ? 5 : 4;
     this.state = SileroState.zero(this.generation, 1);
+    if (![512, 1024, 1536].includes(frameSamples) || (this.generation === 5 && frameSamples !== 512)) {
+      throw new EngineError("internal", `Silero v${this.generation} cannot score ${frameSamples}-sample frames at 16 kHz.`);
+    }
+    this.frameSamples = frameSamples;
+  }
+
+  /** Seconds per probability this session returns. */
+  get frameSec(): number {
+    return this.frameSamples / TARGET_SAMPLE_RATE;
   }
 
   static async create(options: SileroVadOptions = {}): Promise<SileroVad> {
     const modelPath = options.modelPath ?? defaultSileroModelPath();
+    let session: ort.InferenceSession;
     try {
-      const session = await ort.InferenceSession.create(modelPath, {
+      session = await ort.InferenceSession.create(modelPath, {
         intraOpNumThreads: options.threads ?? 1,
         interOpNumThreads: 1,
         executionMode: "sequential",
         graphOptimizationLevel: "all",
       });
-      return new SileroVad(session, Math.max(1, Math.floor(options.lanes ?? 1)));
     } catch (error) {
       throw new EngineError("no-model", `The Silero VAD model could not be loaded from ${modelPath}: ${error instanceof Error ? error.message : String(error)}`);
     }
+    return new SileroVad(session, Math.max(1, Math.floor(options.lanes ?? 1)), options.frameSamples ?? VAD_FRAME_SAMPLES);
   }
 
   get modelGeneration(): SileroGeneration {
@@ -88,9 +106,9 @@ export class SileroVad {
    */
   async process(pcm: Float32Array, signal?: AbortSignal): Promise<Float32Array> {
     const audio = concat(this.pending, pcm); // [context | unscored samples]
-    const frames = Math.floor((audio.length - CONTEXT_SAMPLES) / VAD_FRAME_SAMPLES);
+    const frames = Math.floor((audio.length - CONTEXT_SAMPLES) / this.frameSamples);
     const probabilities = await this.scoreFrames(audio, frames, signal);
-    this.pending = audio.slice(frames * VAD_FRAME_SAMPLES);
+    this.pending = audio.slice(frames * this.frameSamples);
     return probabilities;
   }
 
@@ -98,7 +116,7 @@ export class SileroVad {
   async flush(): Promise<Float32Array> {
     const unscored = this.pending.length - CONTEXT_SAMPLES;
     if (unscored <= 0) return new Float32Array(0);
-    const padded = new Float32Array(CONTEXT_SAMPLES + VAD_FRAME_SAMPLES);
+    const padded = new Float32Array(CONTEXT_SAMPLES + this.frameSamples);
     padded.set(this.pending);
     const probabilities = await this.scoreFrames(padded, 1);
     this.pending = new Float32Array(CONTEXT_SAMPLES);
@@ -121,7 +139,7 @@ export class SileroVad {
     let state = lanes === 1 ? this.state : SileroState.lanesWithFirst(this.state, lanes);
     const lastFrame = frames - 1;
     const lastLane = Math.floor(lastFrame / laneFrames);
-    const inputWidth = this.generation === 5 ? CONTEXT_SAMPLES + VAD_FRAME_SAMPLES : VAD_FRAME_SAMPLES;
+    const inputWidth = this.generation === 5 ? CONTEXT_SAMPLES + this.frameSamples : this.frameSamples;
     const input = new Float32Array(lanes * inputWidth);
     let finalState: SileroState | undefined;
 
@@ -131,7 +149,7 @@ export class SileroVad {
       for (let lane = 0; lane < lanes; lane++) {
         const frame = firstFrame(lane) + step;
         if (frame > lastFrame) continue; // past the end: zeros, output ignored
-        const from = CONTEXT_SAMPLES + frame * VAD_FRAME_SAMPLES - (inputWidth - VAD_FRAME_SAMPLES);
+        const from = CONTEXT_SAMPLES + frame * this.frameSamples - (inputWidth - this.frameSamples);
         input.set(audio.subarray(from, from + inputWidth), lane * inputWidth);
       }
       const result = await this.run(input, lanes, inputWidth, state);

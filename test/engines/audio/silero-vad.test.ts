@@ -82,6 +82,20 @@ describe("Silero VAD on real speech", () => {
     expect(streamed.segments[0].start).toBeCloseTo(whole.segments[0].start, 1);
   });
 
+  test("1536-sample frames (v4 only, faster) find the same JFK speech within 0.3 s; timing stays close", async () => {
+    const { samples } = await decodeToPcm16kMono(join(TESTDATA, "speech_en/jfk.wav"));
+    const coarse = await SileroVad.create({ frameSamples: 1536 });
+    try {
+      const fine = await detectSpeech(samples, { vad });
+      const wide = await detectSpeech(samples, { vad: coarse });
+      expect(wide.frameSec).toBeCloseTo(0.096, 6);
+      expect(Math.abs(totalSpeechSec(wide.segments) - totalSpeechSec(fine.segments))).toBeLessThan(0.3 * fine.segments.length);
+      expect(wide.segments[0].start).toBeCloseTo(fine.segments[0].start, 0);
+    } finally {
+      await coarse.dispose();
+    }
+  });
+
   test("JFK: four phrases separated by his pauses", async () => {
     const { samples } = await decodeToPcm16kMono(join(TESTDATA, "speech_en/jfk.wav"));
     const { segments } = await detectSpeech(samples, { vad });

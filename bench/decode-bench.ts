@@ -1,0 +1,137 @@
+/**
+ * Benchmark 1 (issue 3): decode + resample the same 10-minute .webm (Opus) and .m4a (AAC) to
+ * 16 kHz mono float, against `ffmpeg -i f -ac 1 -ar 16000 -f f32le -` on the same files in the
+ * same run. Target: ≥ 200× real time and no slower than ffmpeg by more than 2×.
+ * Needs ffmpeg (to make the files and as the reference); the tests never do.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { decodeToPcm16kMono, streamPcm16kMono } from "../src/engines/audio";
+import { machineInfo, median } from "./decode-vad-common";
+
+const root = process.env.BITACORA_ROOT ?? process.cwd();
+const work = join(root, ".tmp", "bench-audio");
+const testdata = join(root, "..", "shared", "testdata");
+const SECONDS = 600;
+const RUNS = 3;
+
+function ffmpeg(args: string[]): void {
+  const result = spawnSync("ffmpeg", ["-loglevel", "error", "-y", ...args], { stdio: ["ignore", "ignore", "inherit"] });
+  if (result.status !== 0) throw new Error(`ffmpeg ${args.join(" ")} failed (${result.status ?? result.error})`);
+}
+
+/** 10 minutes of real speech: every testdata clip, normalised to 48 kHz mono WAV, repeated. */
+function makeSources(): { webm: string; m4a: string } {
+  mkdirSync(work, { recursive: true });
+  const clips = ["speech_es", "speech_en"].flatMap((dir) =>
+    readdirSync(join(testdata, dir)).filter((n) => /\.(ogg|wav|mp3)$/.test(n)).map((n) => join(testdata, dir, n)),
+  );
+  const wavs = clips.map((clip, i) => {
+    const out = join(work, `clip-${i}.wav`);
+    ffmpeg(["-i", clip, "-ar", "48000", "-ac", "1", "-c:a", "pcm_s16le", out]);
+    return out;
+  });
+  const list = join(work, "list.txt");
+  writeFileSync(list, Array.from({ length: 12 }, () => wavs.map((w) => `file '${w}'`).join("\n")).join("\n"));
+  const speech = join(work, "speech-10min.wav");
+  ffmpeg(["-f", "concat", "-safe", "0", "-i", list, "-t", String(SECONDS), "-c:a", "pcm_s16le", speech]);
+  const webm = join(work, "speech-10min.webm");
+  const m4a = join(work, "speech-10min.m4a");
+  // What Obsidian's recorder writes: Opus in WebM at 48 kHz; AAC in M4A (44.1 kHz here, so our resampler works).
+  ffmpeg(["-i", speech, "-c:a", "libopus", "-b:a", "32k", "-ar", "48000", webm]);
+  ffmpeg(["-i", speech, "-c:a", "aac", "-b:a", "64k", "-ar", "44100", m4a]);
+  return { webm, m4a };
+}
+
+function ffmpegDecode(file: string): Promise<{ ms: number; samples: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn("ffmpeg", ["-loglevel", "error", "-i", file, "-ac", "1", "-ar", "16000", "-f", "f32le", "-"], { stdio: ["ignore", "pipe", "inherit"] });
+    let bytes = 0;
+    child.stdout.on("data", (chunk: Buffer) => (bytes += chunk.length));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve({ ms: performance.now() - started, samples: bytes / 4 }) : reject(new Error(`ffmpeg exited ${code}`))));
+  });
+}
+
+async function ours(file: string, isolation: "in-thread" | "worker"): Promise<{ ms: number; samples: number }> {
+  const started = performance.now();
+  const decoded = await decodeToPcm16kMono(file, { isolation, workerScript: isolation === "worker" ? join(root, ".tmp", "audio-decode-worker.js") : undefined });
+  return { ms: performance.now() - started, samples: decoded.samples.length };
+}
+
+/** Peak RSS growth while streaming (blocks dropped as they come) versus decoding whole. */
+async function memoryGrowthMiB(file: string): Promise<{ streamingPeakMiB: number; wholeFileMiB: number }> {
+  global.gc?.();
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  for await (const block of streamPcm16kMono(file, { isolation: "in-thread" })) {
+    if (block.samples.length < 0) break;
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const streamingPeakMiB = (peak - base) / 2 ** 20;
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  const whole = await decodeToPcm16kMono(file, { isolation: "in-thread" });
+  const wholeFileMiB = (process.memoryUsage().rss - before) / 2 ** 20;
+  if (whole.samples.length === 0) throw new Error("nothing decoded");
+  return { streamingPeakMiB: round(streamingPeakMiB), wholeFileMiB: round(wholeFileMiB) };
+}
+
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+async function measure(file: string) {
+  await ours(file, "in-thread"); // warm-up (wasm compile, native module load, page cache)
+  await ffmpegDecode(file);
+  const runs = { inThread: [] as number[], worker: [] as number[], ffmpeg: [] as number[] };
+  let samples = { ours: 0, ffmpeg: 0 };
+  for (let i = 0; i < RUNS; i++) {
+    const a = await ours(file, "in-thread");
+    const b = await ours(file, "worker");
+    const c = await ffmpegDecode(file);
+    runs.inThread.push(a.ms);
+    runs.worker.push(b.ms);
+    runs.ffmpeg.push(c.ms);
+    samples = { ours: a.samples, ffmpeg: c.samples };
+  }
+  const oursMs = median(runs.worker); // the default path: decoding in the killable worker thread
+  const ffmpegMs = median(runs.ffmpeg);
+  const realTime = (ms: number) => round((SECONDS * 1000) / ms, 0);
+  return {
+    measured: {
+      realTimeFactor: realTime(oursMs),
+      inThreadRealTimeFactor: realTime(median(runs.inThread)),
+      slowerThanFfmpegBy: round(oursMs / ffmpegMs, 2),
+      meetsTarget: realTime(oursMs) >= 200 && oursMs / ffmpegMs <= 2,
+    },
+    reference: { what: "ffmpeg -i f -ac 1 -ar 16000 -f f32le - (Debian ffmpeg, same file, same run)", realTimeFactor: realTime(ffmpegMs), medianMs: round(ffmpegMs) },
+    medianMs: { worker: round(oursMs), inThread: round(median(runs.inThread)), ffmpeg: round(ffmpegMs) },
+    outputSeconds: { ours: round(samples.ours / 16000, 3), ffmpeg: round(samples.ffmpeg / 16000, 3) },
+    memory: await memoryGrowthMiB(file),
+    rawMs: runs,
+  };
+}
+
+async function main() {
+  const { webm, m4a } = makeSources();
+  const result = {
+    name: "audio-decode",
+    date: new Date().toISOString(),
+    machine: machineInfo(),
+    benchmark: "1. Decode + resample a 10-minute recording to 16 kHz mono float32",
+    target: { realTimeFactor: 200, maxSlowerThanFfmpeg: 2, meaning: "≥ 200× real time, and wall time ≤ 2 × ffmpeg's on the same file" },
+    input: { seconds: SECONDS, source: "testdata speech_es + speech_en clips, repeated", webm: "Opus 32 kb/s 48 kHz mono (libopus)", m4a: "AAC-LC 64 kb/s 44.1 kHz mono (ffmpeg aac)" },
+    how: "median of 3 runs after a warm-up; ours = decodeToPcm16kMono in its worker thread (the default), inThread for comparison",
+    webm: await measure(webm),
+    m4a: await measure(m4a),
+  };
+  const out = join(root, "bench", "results", "decode.json");
+  writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
+  console.log(JSON.stringify({ webm: result.webm.measured, webmRef: result.webm.reference, m4a: result.m4a.measured, m4aRef: result.m4a.reference, webmMem: result.webm.memory, m4aMem: result.m4a.memory }, null, 2));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

