@@ -16,7 +16,7 @@ import { DEFAULT_ENGINE_OPTIONS } from "../../src/core/processing/engine-options
 import { runPipeline } from "../../src/engines/host/pipeline";
 import { OCR_MAX_SIDE, prepareOcrImage } from "../../src/engines/image/decode-image";
 import { disposePhotoEngines } from "../../src/engines/image/photo-engines";
-import { packagedLanguageFile } from "../../src/engines/image/tesseract-ocr";
+import { TesseractOcr, packagedLanguageFile } from "../../src/engines/image/tesseract-ocr";
 
 const root = process.cwd();
 const BUDGET_MS = 2000;
@@ -64,6 +64,26 @@ async function tesseractCliMs(photo: string): Promise<number | undefined> {
   return median(times);
 }
 
+/** Why 1600 px: OCR time and lines read at both candidate long sides, same photo, same run. */
+async function ocrSideComparison(photo: string): Promise<Record<string, { ocrMedianMs: number; lines: string[] }>> {
+  const ocr = new TesseractOcr();
+  await ocr.warmUp();
+  const out: Record<string, { ocrMedianMs: number; lines: string[] }> = {};
+  for (const side of [1600, 2000]) {
+    const prepared = await prepareOcrImage(photo, side);
+    const times: number[] = [];
+    let lines: string[] = [];
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      lines = (await ocr.recognize(prepared.png)).map((line) => line.text.replace(/\s+/g, " ").trim());
+      times.push(performance.now() - start);
+    }
+    out[String(side)] = { ocrMedianMs: Math.round(median(times)), lines };
+  }
+  await ocr.dispose();
+  return out;
+}
+
 async function main(): Promise<void> {
   const photo = await makeTwelveMegapixelPhoto();
   const job = { path: path.basename(photo), absPath: photo, kind: "image" as const };
@@ -79,6 +99,7 @@ async function main(): Promise<void> {
   const decode: number[] = [];
   for (let run = 0; run < RUNS; run++) decode.push(await timed(() => sharp(photo).rotate().raw().toBuffer()));
   const cliMs = await tesseractCliMs(photo);
+  const bySide = await ocrSideComparison(photo);
 
   const { width, height } = await sharp(photo).metadata();
   const result = {
@@ -94,6 +115,7 @@ async function main(): Promise<void> {
       sharpFullDecodeMedianMs: Math.round(median(decode)),
       tesseractCliSameImageMs: cliMs === undefined ? null : Math.round(cliMs),
     },
+    ocrLongSideComparison: bySide,
     findings: { capturedAt: findings.capturedAt, camera: findings.image?.camera, imageKind: findings.image?.imageKind, description: findings.image?.description },
   };
   const out = path.join(root, "bench/results/photo.json");
