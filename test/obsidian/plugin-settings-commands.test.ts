@@ -181,3 +181,21 @@ test("Pause or resume watching toggles the queue and says so", async () => {
   expect(Notice.shown__.slice(-2)).toEqual(["Bitácora paused: new attachments wait in the queue.", "Bitácora resumed."]);
   await waitFor(() => plugin.queue.snapshot().jobs[0]?.state === "done");
 });
+
+test("settings synced in from another device are picked up; this device's queue state stays", async () => {
+  presetSettings(vault, {});
+  const { app, plugin } = await startPlugin(vault);
+  stop = () => stopPlugin(app, plugin);
+  await waitFor(() => dataJson().settings.firstRunDone === true);
+  const synced = dataJson();
+  synced.settings.logLanguage = "en";
+  synced.settings.defaultArea = "DevOps";
+  vault.writeText(DATA_JSON, JSON.stringify({ ...synced, queue: { version: 1, jobs: [], ledger: { other: {} }, baseline: [] } }));
+  await plugin.onExternalSettingsChange();
+  expect(plugin.bitacoraSettings.logLanguage).toBe("en");
+  expect(plugin.bitacoraSettings.defaultArea).toBe("DevOps");
+  // The next save writes this device's queue, not the one that came with the synced file.
+  plugin.queue.pause();
+  await waitFor(() => !JSON.stringify(dataJson().queue).includes('"other"'), 10000);
+  expect(dataJson().settings.logLanguage).toBe("en");
+});
