@@ -9,12 +9,22 @@ import { watchedMediaKind } from "../core/service/attachment-filter";
  * existing file, and those must not flood the queue.
  */
 export class AttachmentWatcher extends Component {
+  /** Events are handed over in order, and only once the queue has loaded its saved state. */
+  private delivery: Promise<void>;
+
   constructor(
     private readonly app: App,
     private readonly sink: FileEventSink,
     private readonly settings: () => BitacoraSettings,
+    queueStarted: Promise<void> = Promise.resolve(),
   ) {
     super();
+    // A sync client often writes files right after startup, before the queue is loaded.
+    this.delivery = queueStarted;
+  }
+
+  private deliver(forward: () => void): void {
+    this.delivery = this.delivery.then(forward, forward);
   }
 
   override onload(): void {
@@ -23,9 +33,10 @@ export class AttachmentWatcher extends Component {
 
   private subscribe(): void {
     const { vault } = this.app;
-    this.registerEvent(vault.on("create", (file) => this.ifWatched(file, () => this.sink.fileCreated(file.path))));
-    this.registerEvent(vault.on("modify", (file) => this.ifWatched(file, () => this.sink.fileModified(file.path))));
-    this.registerEvent(vault.on("delete", (file) => this.ifWatched(file, () => this.sink.fileDeleted(file.path))));
+    // The path is read now: a later rename changes file.path before delivery.
+    this.registerEvent(vault.on("create", (file) => this.ifWatched(file, (path) => this.sink.fileCreated(path))));
+    this.registerEvent(vault.on("modify", (file) => this.ifWatched(file, (path) => this.sink.fileModified(path))));
+    this.registerEvent(vault.on("delete", (file) => this.ifWatched(file, (path) => this.sink.fileDeleted(path))));
     this.registerEvent(
       vault.on("rename", (file, oldPath) => {
         if (!(file instanceof TFile) || !this.settings().watchEnabled) return;
@@ -33,8 +44,9 @@ export class AttachmentWatcher extends Component {
         const wasWatched = this.watches(oldPath);
         // Moved into a watched folder: new to us. Renamed or moved out: the file still exists,
         // so its job and entry follow it rather than being reported as deleted.
-        if (wasWatched) this.sink.fileRenamed(file.path, oldPath);
-        else if (nowWatched) this.sink.fileCreated(file.path);
+        const path = file.path;
+        if (wasWatched) this.deliver(() => this.sink.fileRenamed(path, oldPath));
+        else if (nowWatched) this.deliver(() => this.sink.fileCreated(path));
       }),
     );
   }
@@ -44,7 +56,8 @@ export class AttachmentWatcher extends Component {
     return watchedMediaKind(path, this.settings()) !== null;
   }
 
-  private ifWatched(file: TAbstractFile, forward: () => void): void {
-    if (file instanceof TFile && this.settings().watchEnabled && this.watches(file.path)) forward();
+  private ifWatched(file: TAbstractFile, forward: (path: string) => void): void {
+    const path = file.path;
+    if (file instanceof TFile && this.settings().watchEnabled && this.watches(path)) this.deliver(() => forward(path));
   }
 }

@@ -29,7 +29,7 @@ export default class BitacoraPlugin extends Plugin {
 
     this.host = this.addChild(new ServiceHost(this.app, this.data, device, this.engineHostScript()));
     const queue = this.host.service;
-    this.addChild(new AttachmentWatcher(this.app, queue, () => this.bitacoraSettings));
+    this.addChild(new AttachmentWatcher(this.app, queue, () => this.bitacoraSettings, this.host.started));
     this.registerView(QUEUE_VIEW_TYPE, (leaf) => new QueueView(leaf, queue));
     this.addChild(new QueueStatusBar(this, queue, () => void this.showQueue()));
     this.addSettingTab(new BitacoraSettingTab(this.app, this, this.data, device));

@@ -19,6 +19,9 @@ export class ServiceHost extends Component {
   readonly service: BitacoraService;
   private readonly engine: EngineClient;
   private unloaded = false;
+  private markStarted: () => void = () => undefined;
+  /** Settles once the queue has loaded its saved state (or failed to); events wait for it. */
+  readonly started = new Promise<void>((resolve) => (this.markStarted = resolve));
 
   constructor(
     private readonly app: App,
@@ -76,7 +79,11 @@ export class ServiceHost extends Component {
   private async startQueue(): Promise<void> {
     const settings = this.data.settings;
     const firstRun = !settings.firstRunDone;
-    await this.service.start();
+    try {
+      await this.service.start();
+    } finally {
+      this.markStarted();
+    }
     // The plugin may have been disabled while the queue was starting.
     if (this.unloaded) return;
     if (firstRun) await this.data.updateSettings({ firstRunDone: true });
