@@ -6,7 +6,7 @@ import { App, TFile } from "../obsidian-stand-in/obsidian";
 import { ObsidianVaultPort } from "../../src/obsidian/vault-port";
 import { topicNotesIn } from "../../src/obsidian/topic-notes";
 import { DEFAULT_SETTINGS } from "../../src/core/settings/settings";
-import { makeVault, REPO, type TestVault } from "./harness";
+import { makeVault, REPO, waitFor, type TestVault } from "./harness";
 
 let vault: TestVault;
 beforeEach(() => (vault = makeVault()));
@@ -53,4 +53,18 @@ test("topic notes come from the metadata cache with their frontmatter aliases", 
   const topics = topicNotesIn(app as unknown as ObsidianApp, DEFAULT_SETTINGS);
   expect(topics).toContainEqual({ name: "whisper_ai", aliases: ["whisper", "Whisper AI"] });
   expect(topics.map((t) => t.name)).toEqual(expect.arrayContaining(["deployment_automation", "emotion_detection", "sistema_qa_testing"]));
+});
+
+test("processFrontMatter edits YAML in place and the metadata cache and link resolution follow", async () => {
+  vault.writeText("Topics/whisper_ai.md", "---\naliases: [whisper]\n---\n# Whisper\nbody\n");
+  const app = await App.create__(vault.dir);
+  const file = app.metadataCache.getFirstLinkpathDest("whisper_ai", "Logs/2025-07-30.md") as TFile;
+  expect(file.path).toBe("Topics/whisper_ai.md");
+  await app.fileManager.processFrontMatter(file, (frontmatter) => {
+    (frontmatter.aliases as string[]).push("Whisper AI");
+  });
+  expect(await app.vault.read(file)).toBe("---\naliases:\n  - whisper\n  - Whisper AI\n---\n# Whisper\nbody\n");
+  // Obsidian re-indexes asynchronously after the write.
+  await waitFor(() => (app.metadataCache.getFileCache(file)?.frontmatter?.aliases as string[] | undefined)?.length === 2);
+  expect(app.metadataCache.getFileCache(file)?.frontmatter?.aliases).toEqual(["whisper", "Whisper AI"]);
 });
