@@ -128,3 +128,17 @@ test("the queue view shows each job's state, progress and error, with retry and 
   expect(content.getText()).toContain("No attachments in the queue.");
   await standIn.close__();
 });
+
+test("Open today's log in daily-note mode opens today's daily note, created from the template", async () => {
+  vault.writeText("Templates/Daily.md", "# {{title}}\n\n## Notas\n");
+  presetSettings(vault, { logMode: "daily-note" });
+  const app = await App.create__(vault.dir);
+  coreDailyNotes(app, { folder: "Daily", format: "YYYY-MM-DD", template: "Templates/Daily" });
+  const { plugin } = await startPlugin(vault, app);
+  stop = () => stopPlugin(app, plugin);
+  await app.runCommand__("bitacora:open-todays-log");
+  const today = new Date();
+  const name = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
+  expect(app.workspace.getActiveFile()?.path).toBe(`Daily/${name}.md`);
+  expect(vault.readText(`Daily/${name}.md`)).toBe(`# ${name}\n\n## Notas\n`);
+});
