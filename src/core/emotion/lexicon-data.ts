@@ -15,7 +15,7 @@ export const LEXICON_TERMS: Record<TextEmotion, { es: string; en: string }> = {
   joy: {
     es: `increible* excelente* genial* maravill* espectacular* fantastic* emocionad* emocion* encant* buenisim*
       felic* feliz alegr* lo_logramos logramos:0.8 exito* exitos* asombros* impresionant* brutal:0.8 padrisim*
-      chido:0.8 chingon* wow:1 increible orgullos* entusiasm* perfect*:0.8 ganamos ole:0.5 fabulos* estupend*
+      chido:0.8 que_padre chingon* wow:1 increible orgullos* entusiasm* perfect*:0.8 ganamos ole:0.5 fabulos* estupend*
       extraordinari* magnific* super:0.5 vamos:0.3 bravo`,
     en: `amazing awesome excellent great:0.8 fantastic* brilliant* excited exciting thrill* love:0.8 loved wonderful
       incredibl* wow perfect*:0.8 success* succeed* proud superb outstanding stunning we_did_it nailed_it delight*
@@ -26,7 +26,7 @@ export const LEXICON_TERMS: Record<TextEmotion, { es: string; en: string }> = {
       bien:0.6 correct*:0.6 contento contenta content* satisf* tranquil* listo:0.3 terminamos:0.5 terminado:0.5 termine:0.5 complet*:0.3 logr*:0.6
       mejor*:0.6 aceptabl*:0.6 buen:0.6 bueno:0.5 buena:0.5 limpi*:0.5 avance:0.4 avanz*:0.4 pasaron:0.5 pasan:0.5
       en_verde aprob*:0.6 agradec* gracias:0.5 comod*:0.5 rapid*:0.4 a_tiempo:0.6 sin_problemas sin_errores:1
-      sin_fallas ok:0.4 okay:0.4 cumpli*:0.6 optimiz*:0.5 confiabl*:0.6 exactitud:0.3 funcional*:0.6 buen_trabajo vale_la_pena salio_bien salieron_bien`,
+      sin_fallas ok:0.4 okay:0.4 cumpli*:0.6 optimiz*:0.5 confiabl*:0.6 exactitud:0.3 funcional*:0.6 gusta:0.9 gustan:0.9 gusto:0.6 jala:0.7 jalan:0.7 jalando:0.7 jalo:0.6 buen_trabajo vale_la_pena salio_bien salieron_bien`,
     en: `works:0.8 working:0.6 worked:0.8 fixed fix:0.4 resolved solved stable:0.8 fine:0.6 well:0.3 correct*:0.6
       happy:0.6 glad:0.6 satisf* pleased calm:0.5 relieved relief done:0.4 finished:0.4 complete*:0.3 improv*:0.6
       better:0.6 acceptable:0.6 good:0.6 nice:0.6 clean:0.5 progress:0.4 passed:0.6 pass:0.4 green:0.4 approved:0.6
@@ -44,12 +44,13 @@ export const LEXICON_TERMS: Record<TextEmotion, { es: string; en: string }> = {
       rising:0.4 is_down:0.6 went_down:0.6 panic* stress* concern* uneasy tense:0.6 deadline:0.3 warning*:0.5`,
   },
   frustration: {
-    es: `falla:0.8 fallan:0.8 fallo:0.8 fallando:0.8 fallar:0.6 error:0.4 errores:0.4 bloque*:0.8 retras*:0.8 atasc*
+    es: `falla:0.8 fallan:0.8 fallo:0.8 fallando:0.8 fallar:0.6 error:0.4 errores:0.4 bloque*:0.8 retras*:0.8 atasc* atorad*
+      se_cayo:0.8 no_puede_ser no_aguanto ya_no_aguanto sigue_fallando
       harto harta hartos fastidi* molest* enoj* coraje rabia furi* irrit* desesper* odio odi* maldit* absurd* ridicul*
       cansad*:0.7 me_canse otra_vez:0.7 de_nuevo:0.5 volvio_a:0.5 no_tiene_sentido lento:0.5 lenta:0.5 culpa:0.6
       bug:0.3 bugs:0.4 crash*:0.7 trabad*:0.6 ni_modo:0.5 nadie:0.5 pesimo* horribl* terribl* fatal* inutil* basura
       estorb* impaci* rompi*:0.6 rompe:0.6 se_cae:0.7 perdi_el_tiempo ya_basta chale:0.8`,
-    en: `fail* broken break:0.6 breaks:0.6 breaking:0.6 error*:0.4 blocked blocker* blocking:0.6 delay* stuck fed_up annoy* irritat* angry anger furious
+    en: `fail* broken broke:0.7 break:0.6 breaks:0.6 breaking:0.6 error*:0.4 blocked blocker* blocking:0.6 delay* stuck fed_up annoy* irritat* angry anger furious
       mad:0.8 hate* damn* absurd ridiculous tired:0.6 again:0.5 no_sense makes_no_sense slow:0.5 blame*:0.6 bug:0.3
       bugs:0.4 crash*:0.7 nobody:0.5 awful terrible horrible useless garbage hassle impatien* keeps_dropping:0.7
       wasted_time waste* enough_already ugh seriously:0.4 nothing_works frustrat* irritating`,

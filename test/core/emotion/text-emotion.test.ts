@@ -67,3 +67,11 @@ test("technical vocabulary alone is not an emotion: error handling, uploading, t
   expect(analyseText("Estoy subiendo los archivos").evidence).toBe(0);
   expect(analyseText("Added error handling to the parser").evidence).toBeLessThan(0.6);
 });
+
+test("Mexican colloquial Spanish: jala, qué padre, atorados, se cayó, ya no aguanto", () => {
+  expect(top("qué padre, ya jala el pipeline")).toBe("joy");
+  expect(top("estamos atorados con los permisos")).toBe("frustration");
+  expect(top("otra vez se cayó el servidor, no puede ser")).toBe("frustration");
+  expect(top("ya no aguanto este bug")).toBe("frustration");
+  expect(top("no me gusta cómo quedó la interfaz")).toBe("frustration");
+});
