@@ -20,7 +20,7 @@ export interface EngineClientConfig {
 }
 
 interface PendingJob {
-  resolve(findings: ProcessorFindings): void;
+  resolve(value: unknown): void;
   reject(error: EngineError): void;
   onProgress(report: ProgressReport): void;
 }
@@ -37,17 +37,40 @@ export class EngineClient {
 
   constructor(private readonly config: EngineClientConfig) {}
 
-  async process(
+  process(
     job: ProcessJob,
     options: EngineOptions,
     signal: AbortSignal,
     onProgress: (report: ProgressReport) => void = () => undefined,
   ): Promise<ProcessorFindings> {
-    if (signal.aborted) throw new EngineError("cancelled", "Cancelled.");
+    const timeoutMs = options.timeoutSec * 1000;
+    const timeoutMessage = `Processing took longer than ${options.timeoutSec} s and was stopped.`;
+    return this.call((id) => ({ type: "process", id, job, options }), timeoutMs, timeoutMessage, signal, onProgress) as Promise<ProcessorFindings>;
+  }
+
+  /** Downloads an official Whisper model in the host (hashing a large file is heavy work). */
+  async installModel(
+    name: string,
+    modelsDir: string,
+    signal: AbortSignal,
+    onProgress: (report: ProgressReport) => void = () => undefined,
+  ): Promise<string> {
+    const day = 24 * 3600 * 1000;
+    const result = await this.call((id) => ({ type: "install-model", id, name, modelsDir }), day, "The download took too long.", signal, onProgress);
+    return (result as { path: string }).path;
+  }
+
+  private call(
+    request: (id: string) => HostRequest,
+    timeoutMs: number,
+    timeoutMessage: string,
+    signal: AbortSignal,
+    onProgress: (report: ProgressReport) => void,
+  ): Promise<unknown> {
+    if (signal.aborted) return Promise.reject(new EngineError("cancelled", "Cancelled."));
     const child = this.ensureHost();
     const id = randomUUID();
-    const timeoutMs = options.timeoutSec * 1000;
-    return new Promise<ProcessorFindings>((resolve, reject) => {
+    return new Promise<unknown>((resolve, reject) => {
       const cleanup = () => {
         clearTimeout(timer);
         signal.removeEventListener("abort", onAbort);
@@ -64,15 +87,12 @@ export class EngineClient {
         reject(error);
       };
       const onAbort = () => stopJob(new EngineError("cancelled", "Cancelled."));
-      const timer = setTimeout(
-        () => stopJob(new EngineError("timeout", `Processing took longer than ${options.timeoutSec} s and was stopped.`)),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => stopJob(new EngineError("timeout", timeoutMessage)), timeoutMs);
       signal.addEventListener("abort", onAbort, { once: true });
       this.pending.set(id, {
-        resolve: (findings) => {
+        resolve: (value) => {
           cleanup();
-          resolve(findings);
+          resolve(value);
         },
         reject: (error) => {
           cleanup();
@@ -80,7 +100,7 @@ export class EngineClient {
         },
         onProgress,
       });
-      child.send({ type: "process", id, job, options } satisfies HostRequest);
+      child.send(request(id));
     });
   }
 
@@ -125,6 +145,7 @@ export class EngineClient {
     if (!job) return;
     if (message.type === "progress") job.onProgress(message.report);
     else if (message.type === "result") job.resolve(message.findings);
+    else if (message.type === "installed") job.resolve({ path: message.path });
     else job.reject(new EngineError(message.code, message.message));
   }
 

@@ -4,6 +4,7 @@
  * Obsidian down. It runs one job at a time per host and honours cancel messages.
  */
 import { runPipeline } from "./pipeline";
+import { installModel } from "./install-model";
 import { toEngineError } from "./engine-error";
 import type { HostRequest, HostResponse } from "./protocol";
 
@@ -29,8 +30,25 @@ async function handleProcess(request: Extract<HostRequest, { type: "process" }>)
   }
 }
 
+async function handleInstall(request: Extract<HostRequest, { type: "install-model" }>): Promise<void> {
+  const controller = new AbortController();
+  running.set(request.id, controller);
+  try {
+    const path = await installModel(request.name, request.modelsDir, controller.signal, (report) =>
+      send({ type: "progress", id: request.id, report }),
+    );
+    send({ type: "installed", id: request.id, path });
+  } catch (error) {
+    const engineError = toEngineError(error);
+    send({ type: "error", id: request.id, message: engineError.message, code: engineError.code });
+  } finally {
+    running.delete(request.id);
+  }
+}
+
 process.on("message", (request: HostRequest) => {
   if (request.type === "process") void handleProcess(request);
+  else if (request.type === "install-model") void handleInstall(request);
   else if (request.type === "cancel") running.get(request.id)?.abort();
 });
 

@@ -3,6 +3,7 @@ import type { ProcessJob, ProcessorFindings, ProgressReport } from "../../core/p
 import { EngineError } from "./engine-error";
 import { processorsFor } from "./processors";
 import { checkReadableMedia } from "./media-file-check";
+import { defaultModelsDir } from "../models/whisper-models";
 
 /** Runs every processor for the job's media kind in order, each adding to the findings. */
 export async function runPipeline(
@@ -12,6 +13,8 @@ export async function runPipeline(
   onProgress: (report: ProgressReport) => void,
 ): Promise<ProcessorFindings> {
   await checkReadableMedia(job.absPath);
+  // No models folder chosen: use the per-user default, where "Download Whisper model" puts them.
+  if (!options.modelsDir) options = { ...options, modelsDir: defaultModelsDir() };
   const processors = processorsFor(job.kind);
   let findings: ProcessorFindings = { kind: job.kind };
   for (const [index, processor] of processors.entries()) {

@@ -4,12 +4,14 @@ import type { ProcessJob, ProcessorFindings, ProgressReport } from "../../core/p
 /** Messages between the plugin/CLI and the engine host child process (JSON over IPC). */
 export type HostRequest =
   | { type: "process"; id: string; job: ProcessJob; options: EngineOptions }
+  | { type: "install-model"; id: string; name: string; modelsDir: string }
   | { type: "cancel"; id: string };
 
 export type HostResponse =
   | { type: "ready"; pid: number }
   | { type: "progress"; id: string; report: ProgressReport }
   | { type: "result"; id: string; findings: ProcessorFindings }
+  | { type: "installed"; id: string; path: string }
   | { type: "error"; id: string; message: string; code: EngineErrorCode };
 
 export type EngineErrorCode =
@@ -21,4 +23,5 @@ export type EngineErrorCode =
   | "unsupported-media"
   | "no-model"
   | "engine-crashed"
+  | "download-failed"
   | "internal";

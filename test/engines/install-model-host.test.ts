@@ -1,0 +1,43 @@
+/**
+ * "Download Whisper model" goes through the real engine host child process, against a loopback
+ * HTTP server (no internet in tests). The server's bytes are not the real model, so the host must
+ * reject them by checksum, remove the partial file and say so; progress arrives on the way.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { EngineClient } from "../../src/engines/host/engine-client";
+import { findWhisperModel } from "../../src/engines/models/whisper-catalog";
+
+test("a model whose bytes do not match the catalog is rejected and nothing is left behind", async () => {
+  const tiny = findWhisperModel("tiny")!;
+  const body = Buffer.alloc(tiny.sizeBytes ?? 1024 * 1024, 7);
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-length": body.length });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const client = new EngineClient({
+    hostScript: path.resolve(__dirname, "../../dist/engine-host.js"),
+    env: { BITACORA_TEST_MODEL_BASE_URL: `http://127.0.0.1:${port}` },
+  });
+  const modelsDir = mkdtempSync(path.join(tmpdir(), "bitacora-models-"));
+  const stages: string[] = [];
+  try {
+    const outcome = await client
+      .installModel("tiny", modelsDir, new AbortController().signal, (report) => stages.push(report.stage))
+      .catch((error: Error & { code?: string }) => error);
+    expect(outcome).toBeInstanceOf(Error);
+    expect((outcome as Error & { code?: string }).code).toBe("download-failed");
+    expect((outcome as Error).message).toMatch(/checksum|SHA/i);
+    expect(stages.some((stage) => stage.startsWith("Downloading tiny:"))).toBe(true);
+    expect(readdirSync(modelsDir)).toEqual([]);
+    expect(existsSync(path.join(modelsDir, "ggml-tiny.bin"))).toBe(false);
+  } finally {
+    client.dispose();
+    server.close();
+  }
+});
