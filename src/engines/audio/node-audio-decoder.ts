@@ -122,10 +122,17 @@ async function* packetBlocks(
   let batchSec = 0;
   let primingToDrop: number | undefined;
   let emitted = 0;
-  const decodeBatch = async () => {
-    let mono = await guardStep(decoder.decode(batch), signal, stallMs, "decoding a block of audio");
+  // One batch decodes ahead: symphonia decodes batch n+1 on its own thread while batch n is resampled.
+  let ahead: Promise<Float32Array> | undefined;
+  const startBatch = () => {
+    const decoding = decoder.decode(batch);
+    decoding.catch(() => undefined); // awaited below; avoid an unhandled-rejection warning meanwhile
     batch = [];
     batchSec = 0;
+    return decoding;
+  };
+  const finish = async (decoding: Promise<Float32Array>) => {
+    let mono = await guardStep(decoding, signal, stallMs, "decoding a block of audio");
     if (primingToDrop && primingToDrop > 0) {
       const drop = Math.min(primingToDrop, mono.length);
       primingToDrop -= drop;
@@ -142,9 +149,15 @@ async function* packetBlocks(
       primingToDrop ??= Math.max(0, Math.round(-packet.timestamp * decoder.outputRate));
       batch.push(packet);
       batchSec += packet.duration;
-      if (batchSec >= batchLimit) yield await decodeBatch();
+      if (batchSec >= batchLimit) {
+        const started = startBatch();
+        if (ahead) yield await finish(ahead);
+        ahead = started;
+      }
     }
-    if (batch.length > 0) yield await decodeBatch();
+    const last = batch.length > 0 ? startBatch() : undefined;
+    if (ahead) yield await finish(ahead);
+    if (last) yield await finish(last);
     // mediabunny (1.61) skips a FLAC file's last frame when it is only a few bytes long, which
     // happens when a recording ends in digital silence; restore that silence from STREAMINFO.
     const missing = expectedTotalSamples ? expectedTotalSamples - emitted : 0;

@@ -1,3 +1,5 @@
+import { createDotKernel, type DotKernel } from "./sinc-kernel";
+
 /**
  * Streaming band-limited resampler (polyphase windowed sinc, Kaiser window).
  *
@@ -14,13 +16,16 @@ export interface SincResamplerOptions {
   rolloff?: number;
   /** Kaiser window shape; 8 gives roughly 80 dB stop-band rejection. */
   kaiserBeta?: number;
+  /** Use the plain JavaScript loop even where WebAssembly SIMD is available (for comparisons). */
+  javascriptOnly?: boolean;
 }
 
 export class SincResampler {
   private readonly up: number; // L
   private readonly down: number; // M
   private readonly halfTaps: number; // H input samples each side
-  private readonly table: Float32Array; // L phases × 2H taps
+  private readonly paddedTaps: number; // 2H rounded up to a multiple of 8 (zero coefficients) for SIMD
+  private readonly kernel: DotKernel;
   private buffer: Float32Array;
   private bufferLength = 0;
   /** Absolute input index of buffer[0]; starts at -H because the signal is zero before time 0. */
@@ -40,7 +45,8 @@ export class SincResampler {
     const beta = options.kaiserBeta ?? 8;
     const scale = Math.min(1, this.up / this.down) * rolloff;
     this.halfTaps = Math.ceil(zeroCrossings / scale);
-    this.table = buildPhaseTable(this.up, this.halfTaps, scale, beta);
+    this.paddedTaps = Math.ceil((2 * this.halfTaps) / 8) * 8;
+    this.kernel = createDotKernel(buildPhaseTable(this.up, this.halfTaps, this.paddedTaps, scale, beta), 2 * this.halfTaps, this.paddedTaps, options.javascriptOnly);
     this.bufferStart = -this.halfTaps;
     this.buffer = new Float32Array(4096 + 2 * this.halfTaps);
     this.bufferLength = this.halfTaps; // the leading zeros
@@ -72,24 +78,22 @@ export class SincResampler {
 
   /** Renders every output whose filter window lies inside the buffered input (at most `maxOutputs` in total). */
   private render(maxOutputs = Number.POSITIVE_INFINITY): Float32Array {
-    const { up, down, halfTaps, table, buffer } = this;
-    const taps = 2 * halfTaps;
+    const { up, down, halfTaps, paddedTaps } = this;
     // Output k needs input up to floor(k·M/L) + H, so floor(k·M/L) must stay below `centerLimit`.
     const centerLimit = this.bufferStart + this.bufferLength - halfTaps;
     const end = Math.min(maxOutputs, Math.ceil((centerLimit * up) / down));
     const count = Math.max(0, end - this.outputCount);
     const out = new Float32Array(count);
+    if (count === 0) return out;
+    const firsts = new Int32Array(count);
+    const rows = new Int32Array(count);
     for (let n = 0; n < count; n++) {
-      const k = this.outputCount + n;
-      const position = k * down;
+      const position = (this.outputCount + n) * down;
       const center = Math.floor(position / up);
-      const phase = position - center * up;
-      const first = center - halfTaps + 1 - this.bufferStart;
-      const row = phase * taps;
-      let acc = 0;
-      for (let j = 0; j < taps; j++) acc += buffer[first + j] * table[row + j];
-      out[n] = acc;
+      firsts[n] = center - halfTaps + 1 - this.bufferStart;
+      rows[n] = (position - center * up) * paddedTaps;
     }
+    this.kernel.dots(this.buffer, this.bufferLength, firsts, rows, out);
     this.outputCount += count;
     this.discardConsumed();
     return out;
@@ -136,9 +140,9 @@ export function concatFloat32(parts: Float32Array[]): Float32Array {
   return out;
 }
 
-function buildPhaseTable(phases: number, halfTaps: number, scale: number, beta: number): Float32Array {
+function buildPhaseTable(phases: number, halfTaps: number, rowLength: number, scale: number, beta: number): Float32Array {
   const taps = 2 * halfTaps;
-  const table = new Float32Array(phases * taps);
+  const table = new Float32Array(phases * rowLength); // taps beyond 2H stay zero
   const i0Beta = besselI0(beta);
   for (let p = 0; p < phases; p++) {
     const fraction = p / phases;
@@ -148,11 +152,11 @@ function buildPhaseTable(phases: number, halfTaps: number, scale: number, beta: 
       const x = distance / halfTaps;
       const window = Math.abs(x) >= 1 ? 0 : besselI0(beta * Math.sqrt(1 - x * x)) / i0Beta;
       const value = scale * sinc(scale * distance) * window;
-      table[p * taps + j] = value;
+      table[p * rowLength + j] = value;
       sum += value;
     }
     // Unity gain at DC for every phase, so a constant stays constant.
-    for (let j = 0; j < taps; j++) table[p * taps + j] /= sum;
+    for (let j = 0; j < taps; j++) table[p * rowLength + j] /= sum;
   }
   return table;
 }

@@ -16,7 +16,7 @@ export type SymphoniaCodec = "aac" | "mp3" | "flac";
 export class SymphoniaBatchDecoder implements PacketDecoder {
   private carry: EncodedPacket[] = [];
   private expectedSec = 0;
-  private emittedSamples = 0;
+  private plannedSamples = 0;
   private readonly carryCount: number;
 
   constructor(
@@ -30,19 +30,23 @@ export class SymphoniaBatchDecoder implements PacketDecoder {
     this.carryCount = codec === "flac" ? 0 : codec === "aac" ? 2 : 10;
   }
 
+  /**
+   * Everything but the native decode happens before the first await, so the caller may start the
+   * next batch while this one decodes (symphonia runs on its own thread) and results stay in order.
+   */
   async decode(packets: EncodedPacket[]): Promise<Float32Array> {
     if (packets.length === 0) return new Float32Array(0);
     const history = this.carry;
-    const mono = await decodeWithSymphonia(this.wrap([...history, ...packets]), this.channels, this.outputRate);
     this.carry = this.carryCount > 0 ? packets.slice(-this.carryCount) : [];
     // symphonia returns whole frames for every packet it gets, so the batch's own audio starts right
     // after the re-decoded history; the container may shorten the last packet (end trimming).
-    const skip = Math.min(mono.length, Math.round(history.reduce((sum, p) => sum + p.duration, 0) * this.outputRate));
+    const skip = Math.round(history.reduce((sum, p) => sum + p.duration, 0) * this.outputRate);
     this.expectedSec += packets.reduce((sum, p) => sum + p.duration, 0);
-    const wanted = Math.max(0, Math.round(this.expectedSec * this.outputRate) - this.emittedSamples);
-    const take = Math.min(wanted, mono.length - skip);
-    this.emittedSamples += take;
-    return mono.subarray(skip, skip + take);
+    const wanted = Math.max(0, Math.round(this.expectedSec * this.outputRate) - this.plannedSamples);
+    this.plannedSamples += wanted;
+    const mono = await decodeWithSymphonia(this.wrap([...history, ...packets]), this.channels, this.outputRate);
+    const from = Math.min(skip, mono.length);
+    return mono.subarray(from, from + Math.min(wanted, mono.length - from));
   }
 
   close(): void {

@@ -50,6 +50,16 @@ describe("SincResampler with known tones", () => {
     expect(maxError).toBeLessThan(1e-6);
   });
 
+  test("the WebAssembly SIMD kernel and the plain JavaScript loop give the same samples", () => {
+    const input = sine(1234, 44100, 0.5, 0.4);
+    const simd = resample(input, 44100, 16000);
+    const plain = resample(input, 44100, 16000, { javascriptOnly: true });
+    expect(simd.length).toBe(plain.length);
+    let maxError = 0;
+    for (let i = 0; i < simd.length; i++) maxError = Math.max(maxError, Math.abs(simd[i] - plain[i]));
+    expect(maxError).toBeLessThan(1e-6);
+  });
+
   test("a constant stays constant and 16 kHz passes through untouched", () => {
     const dc = steady(resample(new Float32Array(44100).fill(0.25), 44100, 16000));
     expect(Math.max(...Array.from(dc, (v) => Math.abs(v - 0.25)))).toBeLessThan(1e-4);
