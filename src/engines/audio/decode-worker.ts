@@ -17,7 +17,7 @@ if (port) {
     stallTimeoutMs: start.stallTimeoutMs,
     onSourceInfo: (info) => send({ type: "info", info }),
   });
-  port.on("message", async () => {
+  const pullNext = async () => {
     try {
       const next = await stream.next();
       if (next.done) send({ type: "end" });
@@ -31,5 +31,6 @@ if (port) {
       const engineError = toEngineError(error);
       send({ type: "error", code: engineError.code, message: engineError.message });
     }
-  });
+  };
+  port.on("message", () => void pullNext());
 }

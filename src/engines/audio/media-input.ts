@@ -39,7 +39,7 @@ export async function openAudioTrack(source: string | Uint8Array): Promise<Opene
     const config = await track.getDecoderConfig();
     const description = config?.description ? toBytes(config.description) : undefined;
     return {
-      info: { container: format.name, codec: track.codec ?? "unknown", sampleRate: track.sampleRate, channels: track.numberOfChannels },
+      info: { container: format.name, codec: (await track.getCodec()) ?? "unknown", sampleRate: await track.getSampleRate(), channels: await track.getNumberOfChannels() },
       description,
       track,
       packets: () => new EncodedPacketSink(track).packets(),

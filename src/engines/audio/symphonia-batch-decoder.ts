@@ -75,7 +75,7 @@ export async function decodeWithSymphonia(bytes: Uint8Array, channels: number, s
   const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let buffer: AudioBuffer;
   try {
-    buffer = (await context.decodeAudioData(copy)) as unknown as AudioBuffer;
+    buffer = await context.decodeAudioData(copy);
   } catch (error) {
     throw new EngineError("corrupt-media", `The audio data could not be decoded: ${describe(error)}.`);
   }
