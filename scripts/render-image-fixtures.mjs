@@ -93,6 +93,12 @@ const fixtures = [
   },
 ];
 
+// A small geotagged photo (Zócalo, Mexico City) for the GPS opt-in test; not an OCR fixture.
+const geotagged = path.join(outDir, "geotagged_room.jpg");
+run("convert", ["-size", "96x64", "plasma:tan-grey", "-quality", "80", geotagged]);
+run("exiftool", ["-overwrite_original", "-DateTimeOriginal=2025:07:30 17:45:00", "-GPSLatitude=19.43261", "-GPSLatitudeRef=N",
+  "-GPSLongitude=99.13321", "-GPSLongitudeRef=W", geotagged]);
+
 const expected = [];
 for (const fixture of fixtures) {
   const out = path.join(outDir, fixture.file);

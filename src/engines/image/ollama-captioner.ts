@@ -99,7 +99,8 @@ export class OllamaCaptioner implements Captioner {
     if (reply.status !== 200) throw new EngineError("no-model", `Ollama answered HTTP ${reply.status}: ${reply.text.slice(0, 200)}`);
     let response: string;
     try {
-      response = String((JSON.parse(reply.text) as { response?: unknown }).response ?? "");
+      const parsed = (JSON.parse(reply.text) as { response?: unknown }).response;
+      response = typeof parsed === "string" ? parsed : "";
     } catch {
       throw new EngineError("internal", "Ollama's answer was not JSON.");
     }

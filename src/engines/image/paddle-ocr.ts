@@ -23,7 +23,7 @@ export class PaddleOcr implements OcrEngine {
 
   private start(): Promise<PaddleOcrInstance> {
     this.instance ??= import("@gutenye/ocr-node")
-      .then((module) => (module.default as unknown as { create(): Promise<PaddleOcrInstance> }).create())
+      .then((module) => (module.default as { create(): Promise<PaddleOcrInstance> }).create())
       .catch((error: unknown) => {
         this.instance = undefined;
         throw new EngineError("no-model", `PaddleOCR could not start: ${(error as Error).message}`);

@@ -37,7 +37,8 @@ export async function captionerFor(options: EngineOptions): Promise<Captioner | 
 }
 
 export async function disposePhotoEngines(): Promise<void> {
-  const pending = [ocr?.dispose(), ...[...onnxCaptioners.values()].map((captioner) => captioner.dispose())];
+  const pending: Promise<void>[] = [...onnxCaptioners.values()].map((captioner) => captioner.dispose());
+  if (ocr) pending.push(ocr.dispose());
   ocr = undefined;
   onnxCaptioners.clear();
   await Promise.all(pending);

@@ -5,6 +5,16 @@ import { localIsoFromDate } from "./local-iso";
 
 export { MAX_IMAGE_PIXELS } from "../image/decode-image";
 
+/** The EXIF fields we read; exifr types its result as any. */
+interface ExifFields {
+  DateTimeOriginal?: unknown;
+  CreateDate?: unknown;
+  Make?: unknown;
+  Model?: unknown;
+  latitude?: unknown;
+  longitude?: unknown;
+}
+
 /** Capture time, camera, dimensions (and GPS only when enabled) from EXIF and the image header. */
 export const imageMetadataProcessor: MediaProcessor = {
   name: "image-metadata",
@@ -14,17 +24,19 @@ export const imageMetadataProcessor: MediaProcessor = {
     // HEIC, damaged headers, decompression bombs and 1×1 images stop here with a clear EngineError.
     const header = await assertDecodableImage(job.absPath);
     // EXIF is optional: screenshots and edited images often have none.
-    const exif = await exifr
+    const exif = (await exifr
       .parse(job.absPath, { gps: context.options.includeGps, tiff: true, exif: true, reviveValues: true })
-      .catch(() => undefined);
+      .catch(() => undefined)) as ExifFields | undefined;
     const captured: unknown = exif?.DateTimeOriginal ?? exif?.CreateDate;
     const capturedAt = captured instanceof Date ? localIsoFromDate(captured) : undefined;
     const camera = [exif?.Make, exif?.Model].filter((part) => typeof part === "string" && part.trim()).join(" ").trim();
     // EXIF orientations 5-8 turn the picture a quarter: the displayed width is the stored height.
     const rotated = header.orientation >= 5;
+    const latitude = exif?.latitude;
+    const longitude = exif?.longitude;
     const gps =
-      context.options.includeGps && typeof exif?.latitude === "number" && typeof exif?.longitude === "number"
-        ? `${exif.latitude.toFixed(5)},${exif.longitude.toFixed(5)}`
+      context.options.includeGps && typeof latitude === "number" && typeof longitude === "number"
+        ? `${latitude.toFixed(5)},${longitude.toFixed(5)}`
         : undefined;
     return {
       ...findings,

@@ -77,3 +77,9 @@ test("a photo without text is a photo, with no invented text", async () => {
   expect(findings.image?.ocrLines).toEqual([]);
   expect(findings.image?.description).toBe("Fotografía.");
 });
+
+test("GPS appears only when the user enabled it", async () => {
+  const geotagged = path.join(FIXTURES, "geotagged_room.jpg");
+  expect((await run(geotagged)).image?.gps).toBeUndefined();
+  expect((await run(geotagged, { includeGps: true })).image?.gps).toBe("19.43261,-99.13321");
+});
