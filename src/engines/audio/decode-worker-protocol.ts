@@ -1,14 +1,10 @@
 import type { EngineErrorCode } from "../host/protocol";
 import type { SourceAudioInfo } from "./pcm-types";
 
-/** What the isolated decoder's worker is started with (workerData). */
-export interface WorkerStart {
-  source: string | Uint8Array;
-  batchSec?: number;
-  stallTimeoutMs?: number;
-}
+/** Parent → worker: start a decode (a worker runs one at a time, and can be reused), or pull a block. */
+export type WorkerRequest = { type: "start"; source: string | Uint8Array; batchSec?: number; stallTimeoutMs?: number } | { type: "next" };
 
-/** The worker's answer to each pull ("next" message) from the parent. */
+/** Worker → parent: the source facts once, then one reply per pull. */
 export type WorkerReply =
   | { type: "info"; info: SourceAudioInfo }
   | { type: "block"; startSec: number; samples: Float32Array }

