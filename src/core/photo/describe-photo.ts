@@ -47,7 +47,9 @@ const WORDS = {
     trainingLogs: "con logs de entrenamiento",
     services: (n: number) => `con ${n} ${n === 1 ? "servicio" : "servicios"}`,
     schedule: "con un cronograma",
-    titled: (title: string) => `titulado «${title}»`,
+    // "con el título" agrees with both "Pizarra" and "Documento".
+    titled: (title: string) => `con el título «${title}»`,
+    showingText: (text: string) => `con el texto «${text}»`,
     withText: "con texto",
     from: (a: string, b: string) => `de ${a} a ${b}`,
     step: (s: number) => `epoch ${s}`,
@@ -61,6 +63,7 @@ const WORDS = {
     services: (n: number) => `with ${n} ${n === 1 ? "service" : "services"}`,
     schedule: "with a schedule",
     titled: (title: string) => `titled “${title}”`,
+    showingText: (text: string) => `showing the text “${text}”`,
     withText: "with text",
     from: (a: string, b: string) => `from ${a} to ${b}`,
     step: (s: number) => `epoch ${s}`,
@@ -110,6 +113,7 @@ function firstSentence(input: PhotoSummaryInput): string {
   else if (facts.services.length > 0) parts.push(`${words.services(facts.services.length)}: ${servicesPhrase(facts)}`);
   else if (facts.schedule.length > 0) parts.push(words.schedule);
   else if ((kind === "document" || kind === "whiteboard") && input.firstLine) parts.push(words.titled(input.firstLine));
+  else if (kind === "photo" && input.firstLine && !input.caption) parts.push(words.showingText(input.firstLine));
   else if (kind !== "photo" && !input.caption) parts.push(words.withText);
   if (input.caption) {
     const caption = input.caption.language === input.language ? input.caption.text : words.foreignCaption(input.caption.text);

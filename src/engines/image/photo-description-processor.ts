@@ -28,13 +28,14 @@ export const photoDescriptionProcessor: MediaProcessor = {
     context.onProgress({ stage: "Reading the text in the photo", fraction: 0.05 });
     const ocrImage = await prepareOcrImage(job.absPath);
     throwIfAborted(signal);
-    const { lines } = await sharedOcr().read(ocrImage.png, signal);
+    const { lines, engine } = await sharedOcr().read(ocrImage.png, signal);
     throwIfAborted(signal);
     const lineFacts = extractTextFacts(lines.map((line) => line.text));
     const kind = classifyImage({
       width: ocrImage.width,
       height: ocrImage.height,
-      fromCamera: Boolean(findings.image?.camera),
+      // Text only PaddleOCR could read is tilted or curved: photographed, whatever the EXIF says.
+      fromCamera: Boolean(findings.image?.camera) || engine === "paddle",
       meanLuminance: ocrImage.meanLuminance,
       lines,
       facts: lineFacts,

@@ -59,3 +59,9 @@ test("an English-only caption in a Spanish log is marked as such", () => {
 test("a photo with nothing known is still a sentence", () => {
   expect(describePhoto({ language: "en", kind: "photo", facts: extractTextFacts([]) })).toBe("Photo.");
 });
+
+test("a photo whose only text is a label quotes its first line", () => {
+  expect(describePhoto({ language: "es", kind: "photo", facts: extractTextFacts([]), firstLine: "MACHINE WASH COLD" })).toBe(
+    "Fotografía con el texto «MACHINE WASH COLD».",
+  );
+});

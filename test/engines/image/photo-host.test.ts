@@ -55,7 +55,7 @@ test("whiteboard photo: capture time and camera from EXIF, schedule in the descr
 
 test("document prose: facts found across wrapped lines", async () => {
   const findings = await run(path.join(FIXTURES, "document_es.png"));
-  expect(findings.image?.description).toContain("Documento titulado «Informe de pruebas de carga»");
+  expect(findings.image?.description).toContain("Documento con el título «Informe de pruebas de carga»");
   expect(findings.image?.description).toContain("195 ms");
   expect(findings.image?.description).toContain("87%");
 });

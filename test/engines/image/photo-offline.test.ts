@@ -36,4 +36,9 @@ function processOffline(files: string[]): Promise<HostResponse[]> {
   expect(spanish).toMatchObject({ type: "result", findings: { image: { ocrLines: expect.arrayContaining(["Mañana iré a la montaña"]) } } });
   // Tesseract reads this curved, tilted care label poorly; the strategy asks PaddleOCR.
   expect(careLabel).toMatchObject({ type: "result", findings: { image: { ocrLines: expect.arrayContaining(["MACHINE WASH COLD", "TRICHLOROETHYLENE"]) } } });
+  // Text only PaddleOCR could read was photographed: not a "screenshot" (large print on a light
+  // surface reads as a board), and the description quotes the label.
+  const image = careLabel.type === "result" ? careLabel.findings.image : undefined;
+  expect(image?.imageKind).not.toBe("screenshot");
+  expect(image?.description).toContain("«30C»");
 }, 120_000);
