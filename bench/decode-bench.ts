@@ -61,22 +61,44 @@ async function ours(file: string, isolation: "in-thread" | "worker"): Promise<{ 
   return { ms: performance.now() - started, samples: decoded.samples.length };
 }
 
-/** Peak RSS growth while streaming (blocks dropped as they come) versus decoding whole. */
-async function memoryGrowthMiB(file: string): Promise<{ streamingPeakMiB: number; wholeFileMiB: number }> {
-  global.gc?.();
-  const base = process.memoryUsage().rss;
-  let peak = base;
-  for await (const block of streamPcm16kMono(file, { isolation: "in-thread" })) {
-    if (block.samples.length < 0) break;
-    peak = Math.max(peak, process.memoryUsage().rss);
+/**
+ * Peak memory of a fresh process that decodes `file` either streaming (blocks dropped as they
+ * come, as the transcriber does) or whole. Run as a child of this bench: `--memory-probe mode file`.
+ */
+async function memoryProbe(mode: string, file: string): Promise<void> {
+  let seconds = 0;
+  if (mode === "stream") {
+    for await (const block of streamPcm16kMono(file, { isolation: "in-thread" })) seconds += block.samples.length / 16000;
+  } else {
+    seconds = (await decodeToPcm16kMono(file, { isolation: "in-thread" })).durationSec;
   }
-  const streamingPeakMiB = (peak - base) / 2 ** 20;
-  global.gc?.();
-  const before = process.memoryUsage().rss;
-  const whole = await decodeToPcm16kMono(file, { isolation: "in-thread" });
-  const wholeFileMiB = (process.memoryUsage().rss - before) / 2 ** 20;
-  if (whole.samples.length === 0) throw new Error("nothing decoded");
-  return { streamingPeakMiB: round(streamingPeakMiB), wholeFileMiB: round(wholeFileMiB) };
+  console.log(JSON.stringify({ seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+function peakRssMiB(mode: "stream" | "whole", file: string): { seconds: number; maxRssMiB: number } {
+  const child = spawnSync(process.execPath, [process.argv[1], "--memory-probe", mode, file], { encoding: "utf8", env: process.env });
+  if (child.status !== 0) throw new Error(`memory probe failed: ${child.stderr}`);
+  const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as { seconds: number; maxRssMiB: number };
+  return { seconds: round(result.seconds), maxRssMiB: round(result.maxRssMiB) };
+}
+
+/** An hour of the same speech (the 10-minute WAV six times), for the memory check only. */
+function makeHour(kind: "webm" | "m4a"): string {
+  const list = join(work, "hour-list.txt");
+  writeFileSync(list, Array.from({ length: 6 }, () => `file '${join(work, "speech-10min.wav")}'`).join("\n"));
+  const out = join(work, `speech-60min.${kind}`);
+  const codec = kind === "webm" ? ["-c:a", "libopus", "-b:a", "32k", "-ar", "48000"] : ["-c:a", "aac", "-b:a", "64k", "-ar", "44100"];
+  ffmpeg(["-f", "concat", "-safe", "0", "-i", list, ...codec, out]);
+  return out;
+}
+
+function memory(tenMinutes: string, kind: "webm" | "m4a") {
+  const hour = makeHour(kind);
+  return {
+    what: "peak RSS (maxRSS) of a fresh Node process decoding the file in-thread",
+    tenMinutes: { stream: peakRssMiB("stream", tenMinutes), whole: peakRssMiB("whole", tenMinutes) },
+    oneHour: { stream: peakRssMiB("stream", hour), whole: peakRssMiB("whole", hour) },
+  };
 }
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -108,12 +130,12 @@ async function measure(file: string) {
     reference: { what: "ffmpeg -i f -ac 1 -ar 16000 -f f32le - (Debian ffmpeg, same file, same run)", realTimeFactor: realTime(ffmpegMs), medianMs: round(ffmpegMs) },
     medianMs: { worker: round(oursMs), inThread: round(median(runs.inThread)), ffmpeg: round(ffmpegMs) },
     outputSeconds: { ours: round(samples.ours / 16000, 3), ffmpeg: round(samples.ffmpeg / 16000, 3) },
-    memory: await memoryGrowthMiB(file),
     rawMs: runs,
   };
 }
 
 async function main() {
+  if (process.argv[2] === "--memory-probe") return memoryProbe(process.argv[3], process.argv[4]);
   const { webm, m4a } = makeSources();
   const result = {
     name: "audio-decode",
@@ -123,12 +145,12 @@ async function main() {
     target: { realTimeFactor: 200, maxSlowerThanFfmpeg: 2, meaning: "≥ 200× real time, and wall time ≤ 2 × ffmpeg's on the same file" },
     input: { seconds: SECONDS, source: "testdata speech_es + speech_en clips, repeated", webm: "Opus 32 kb/s 48 kHz mono (libopus)", m4a: "AAC-LC 64 kb/s 44.1 kHz mono (ffmpeg aac)" },
     how: "median of 3 runs after a warm-up; ours = decodeToPcm16kMono in its worker thread (the default), inThread for comparison",
-    webm: await measure(webm),
-    m4a: await measure(m4a),
+    webm: { ...(await measure(webm)), memory: memory(webm, "webm") },
+    m4a: { ...(await measure(m4a)), memory: memory(m4a, "m4a") },
   };
   const out = join(root, "bench", "results", "decode.json");
   writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
-  console.log(JSON.stringify({ webm: result.webm.measured, webmRef: result.webm.reference, m4a: result.m4a.measured, m4aRef: result.m4a.reference, webmMem: result.webm.memory, m4aMem: result.m4a.memory }, null, 2));
+  console.log(JSON.stringify({ webm: result.webm.measured, webmRef: result.webm.reference, m4a: result.m4a.measured, m4aRef: result.m4a.reference, webmMemory: result.webm.memory, m4aMemory: result.m4a.memory }, null, 2));
 }
 
 main().catch((error) => {
