@@ -67,19 +67,21 @@ async function ours(file: string, isolation: "in-thread" | "worker"): Promise<{ 
  */
 async function memoryProbe(mode: string, file: string): Promise<void> {
   let seconds = 0;
+  const started = performance.now();
   if (mode === "stream") {
     for await (const block of streamPcm16kMono(file, { isolation: "in-thread" })) seconds += block.samples.length / 16000;
   } else {
     seconds = (await decodeToPcm16kMono(file, { isolation: "in-thread" })).durationSec;
   }
-  console.log(JSON.stringify({ seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  const realTimeFactor = (seconds * 1000) / (performance.now() - started);
+  console.log(JSON.stringify({ seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024, realTimeFactor }));
 }
 
-function peakRssMiB(mode: "stream" | "whole", file: string): { seconds: number; maxRssMiB: number } {
+function peakRssMiB(mode: "stream" | "whole", file: string): { seconds: number; maxRssMiB: number; realTimeFactor: number } {
   const child = spawnSync(process.execPath, [process.argv[1], "--memory-probe", mode, file], { encoding: "utf8", env: process.env });
   if (child.status !== 0) throw new Error(`memory probe failed: ${child.stderr}`);
-  const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as { seconds: number; maxRssMiB: number };
-  return { seconds: round(result.seconds), maxRssMiB: round(result.maxRssMiB) };
+  const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as { seconds: number; maxRssMiB: number; realTimeFactor: number };
+  return { seconds: round(result.seconds), maxRssMiB: round(result.maxRssMiB), realTimeFactor: round(result.realTimeFactor, 0) };
 }
 
 /** An hour of the same speech (the 10-minute WAV six times), for the memory check only. */
@@ -95,7 +97,7 @@ function makeHour(kind: "webm" | "m4a"): string {
 function memory(tenMinutes: string, kind: "webm" | "m4a") {
   const hour = makeHour(kind);
   return {
-    what: "peak RSS (maxRSS) of a fresh Node process decoding the file in-thread",
+    what: "peak RSS (maxRSS) of a fresh Node process decoding the file in-thread (one cold run, so its speed includes start-up)",
     tenMinutes: { stream: peakRssMiB("stream", tenMinutes), whole: peakRssMiB("whole", tenMinutes) },
     oneHour: { stream: peakRssMiB("stream", hour), whole: peakRssMiB("whole", hour) },
   };
