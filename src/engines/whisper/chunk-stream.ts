@@ -19,7 +19,7 @@ export async function* spansFromBlocks<S extends TimeSpan>(
   blocks: AsyncIterable<PcmBlockLike> | Iterable<PcmBlockLike>,
   spans: readonly S[],
 ): AsyncGenerator<{ span: S; samples: Float32Array }> {
-  const iterator = (Symbol.asyncIterator in blocks ? blocks[Symbol.asyncIterator]() : toAsync(blocks as Iterable<PcmBlockLike>)) as AsyncIterator<PcmBlockLike>;
+  const iterator = Symbol.asyncIterator in blocks ? blocks[Symbol.asyncIterator]() : toAsync(blocks);
   const held: Array<{ from: number; samples: Float32Array }> = [];
   let ended = false;
   const heldEnd = () => (held.length ? held[held.length - 1].from + held[held.length - 1].samples.length : 0);
