@@ -5,7 +5,7 @@
  * cancel and timeout are real; the words it prints are meaningless, so none are asserted.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../../../src/core/processing/engine-options";
@@ -17,6 +17,8 @@ const SHARED = path.resolve(__dirname, "../../../../shared/testdata");
 const WEIGHTLESS_TINY = path.join(SHARED, "whisper_models/for-tests-ggml-tiny.bin");
 const JFK = path.join(SHARED, "speech_en/jfk.wav");
 const HOST = path.resolve(__dirname, "../../../dist/engine-host.js");
+/** whisper.cpp's own CLI, when built into bench/.cache (docs/engines.md "Reproducing"). */
+const REAL_CLI = path.resolve(__dirname, "../../../bench/.cache/whisper-cpp-1.9.1/build/bin/whisper-cli");
 
 const options = (extra: Partial<EngineOptions> = {}): EngineOptions => ({
   ...DEFAULT_ENGINE_OPTIONS,
@@ -60,6 +62,17 @@ test("a recording goes through decode, VAD and real whisper.cpp; progress reache
     const transcribing = reports.filter((r) => r.stage === "Transcribing").map((r) => r.fraction ?? 0);
     expect(transcribing.length).toBeGreaterThan(1);
     expect(transcribing[transcribing.length - 1]).toBeGreaterThan(transcribing[0]);
+  } finally {
+    client.dispose();
+  }
+});
+
+(existsSync(REAL_CLI) ? test : test.skip)("the opt-in whisper.cpp CLI engine runs the same pipeline in the host", async () => {
+  const client = new EngineClient({ hostScript: HOST });
+  try {
+    const findings = await client.process(job(JFK), { ...options(), whisperCliPath: REAL_CLI } as EngineOptions, new AbortController().signal);
+    expect(findings.audio?.language).toBe("en");
+    expect(Array.isArray(findings.audio?.segments)).toBe(true);
   } finally {
     client.dispose();
   }
