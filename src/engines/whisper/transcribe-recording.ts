@@ -7,6 +7,9 @@ import { EngineError } from "../host/engine-error";
 import { spansFromBlocks, type PcmBlockLike } from "./chunk-stream";
 import type { WhisperEngine, WhisperSegment } from "./whisper-port";
 
+/** Chunks shorter than this do not get their own language detection once one is known. */
+const SHORT_CHUNK_SEC = 4;
+
 export interface SpeechFinder {
   /** Speech regions of the whole recording (recording seconds) and the VAD's frame probabilities. */
   (blocks: AsyncIterable<PcmBlockLike>, signal?: AbortSignal): Promise<{
@@ -83,8 +86,11 @@ export async function transcribeRecording(
     throwIfCancelled(signal);
     if (samples.length === 0) continue;
     const chunkSec = span.end - span.start;
+    // Whisper guesses the language badly from a second or two of speech: a short chunk keeps
+    // the language the longer chunks before it settled on.
+    const settled = options.language === "auto" && chunkSec < SHORT_CHUNK_SEC ? dominantLanguage(languages) : undefined;
     const result = await engine.transcribe(samples, {
-      language: options.language,
+      language: settled ?? options.language,
       initialPrompt: options.initialPrompt,
       threads: options.threads,
       signal,

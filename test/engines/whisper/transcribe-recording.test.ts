@@ -109,6 +109,16 @@ test("silence only: no Whisper call, no text, noSpeech", async () => {
   expect(result).toMatchObject({ transcript: "", segments: [], noSpeech: true, chunks: 0 });
 });
 
+test("language auto: a short chunk keeps the language the earlier speech settled on", async () => {
+  const engine = new StandInWhisper();
+  const short = jfk.subarray(0, Math.round(2.2 * 16000));
+  await transcribeRecording(sourceOf(concatPcm(silence(1), jfk, silence(10), short, silence(2))), findSpeech, engine, {
+    language: "auto",
+    threads: 1,
+  });
+  expect(engine.calls.map((c) => c.options.language)).toEqual(["auto", "en"]);
+});
+
 test("cancel before transcription stops with a cancelled error", async () => {
   const controller = new AbortController();
   controller.abort();
