@@ -12,13 +12,33 @@ export default defineConfig([
         tsconfigRootDir: import.meta.dirname,
       },
     },
+    rules: {
+      // Proper nouns and patterns that sentence case must leave alone.
+      "obsidianmd/ui/sentence-case": [
+        "error",
+        {
+          brands: ["Bitácora", "Whisper", "Dataview", "Ollama", "Daily notes", "Periodic Notes", "ONNX", "Tesseract"],
+          acronyms: ["GPS", "OCR", "URL", "EXIF", "CPU"],
+          ignoreRegex: ["yyyy-MM-dd"],
+        },
+      ],
+    },
+  },
+  {
+    // The settings tab keeps display(): the declarative settings API needs Obsidian 1.13, above minAppVersion.
+    files: ["src/obsidian/settings-tab.ts"],
+    rules: {
+      "obsidianmd/settings-tab/prefer-setting-definitions": "off",
+      "@typescript-eslint/no-deprecated": "off",
+    },
   },
   {
     // The engine host and the CLI run in Node (a child process / a terminal), never in
     // Obsidian's renderer: Node APIs are their job there.
-    files: ["src/engines/**/*.ts", "src/cli/**/*.ts"],
+    files: ["src/engines/**/*.ts", "src/cli/**/*.ts", "src/core/**/*.ts"],
     rules: {
       "obsidianmd/prefer-file-manager-trash-file": "off",
+      "obsidianmd/prefer-window-timers": "off",
       "import/no-nodejs-modules": "off",
       "no-restricted-imports": "off",
     },

@@ -16,6 +16,8 @@ export interface PersistedState {
   ledger: Record<string, LedgerRecord>;
   /** Paths that were already in the vault on first run and were marked processed without work. */
   baseline: string[];
+  /** "Pause watching" survives a restart. */
+  paused?: boolean;
 }
 
 export function emptyState(): PersistedState {
@@ -35,6 +37,7 @@ export function restoreState(raw: unknown): PersistedState {
   }
   if (source.ledger && typeof source.ledger === "object") state.ledger = { ...source.ledger };
   if (Array.isArray(source.baseline)) state.baseline = source.baseline.filter((p) => typeof p === "string");
+  state.paused = source.paused === true;
   return state;
 }
 

@@ -5,7 +5,7 @@ import { fileNameOf } from "../media";
 import type { ProcessorFindings } from "../processing/processor-port";
 import type { Clock, ContentHasher, EnginePort, StatePort, VaultPort } from "../ports";
 import { isActive, TRANSIENT_ERROR_CODES, type JobRecord, type QueueSnapshot } from "../queue/job";
-import { ledgerRecordForPath } from "../queue/ledger";
+import { ledgerRecordForPath, restoreState } from "../queue/ledger";
 import type { BitacoraSettings, DeviceSettings } from "../settings/settings";
 import { chooseEntryTime, toLocalIso } from "../time/entry-time";
 import { watchedMediaKind } from "./attachment-filter";
@@ -23,15 +23,15 @@ export interface ServiceDeps {
   state: StatePort;
   clock: Clock;
   hasher: ContentHasher;
-  settings(): BitacoraSettings;
-  device(): DeviceSettings;
+  settings: () => BitacoraSettings;
+  device: () => DeviceSettings;
   locator?: LogNoteLocator;
   enricher?: EntryEnricher;
-  topics?(): Promise<TopicNote[]>;
+  topics?: () => Promise<TopicNote[]>;
   /** Errors that need the user (no model, a file that cannot be read). */
-  notify?(message: string): void;
+  notify?: (message: string) => void;
   /** Told after every entry write, e.g. to refresh dashboards (debounced by the caller). */
-  onEntryWritten?(notePath: string): void;
+  onEntryWritten?: (notePath: string) => void;
 }
 
 export type EnqueueResult = "queued" | "already-processed" | "not-media";
@@ -81,6 +81,17 @@ export class BitacoraService {
 
   onChange(listener: (snapshot: QueueSnapshot) => void): () => void {
     return this.store.onChange(listener);
+  }
+
+  /**
+   * Another device synced its data.json: learn what it processed (so it is not redone here),
+   * keep this device's own jobs.
+   */
+  mergeExternalState(raw: unknown): void {
+    const other = restoreState(raw);
+    for (const [hash, record] of Object.entries(other.ledger)) this.store.state.ledger[hash] ??= record;
+    for (const path of other.baseline) if (!this.store.state.baseline.includes(path)) this.store.state.baseline.push(path);
+    void this.store.changed();
   }
 
   snapshot(): QueueSnapshot {
@@ -152,6 +163,7 @@ export class BitacoraService {
       return "already-processed";
     }
     await this.writeStatus(job, "Not Processed");
+    await this.store.changed();
     this.startWaiting(job);
     return "queued";
   }
@@ -281,9 +293,11 @@ export class BitacoraService {
           this.store.progressed();
         },
       );
-      if (job.state !== "running") return;
+      if (job.state !== "running" || this.stopped) return;
       await this.complete(job, findings, topics);
     } catch (error) {
+      // Obsidian closing or the plugin unloading: leave the job running on disk; it resumes at start.
+      if (this.stopped) return;
       if (job.state === "running") await this.handleFailure(job, error);
     } finally {
       this.controllers.delete(job.id);
@@ -297,12 +311,14 @@ export class BitacoraService {
     const labels = labelsFor(settings.logLanguage);
     const stat = await this.deps.vault.stat(job.path);
     const when = chooseEntryTime({ fileName: fileNameOf(job.path), mediaIso: findings.capturedAt, fileCreatedMs: stat?.ctime, seenAt: new Date(job.enqueuedAt) });
+    // Only the media's own capture time may move an entry: a rename must not change its day.
+    const date = when.source === "media" || !job.entryDate ? toLocalIso(when.date) : job.entryDate;
     const enrich = this.deps.enricher ?? vaultEnricher;
     const enrichment = enrich({ attachment: job.path, kind: job.kind, findings, settings, labels, topics });
     const entry: LogEntry = {
       attachment: job.path,
       kind: job.kind,
-      date: toLocalIso(when.date),
+      date,
       title: enrichment.title,
       status: "Processed",
       area: enrichment.area,
@@ -376,6 +392,7 @@ export class BitacoraService {
 
   /** Writes a status-only version of the entry (placeholder body) at its current place. */
   private writeStatus(job: JobRecord, status: LogEntry["status"], error?: string): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     const write = this.writeStatusNow(job, status, error);
     this.writes.add(write);
     return write.finally(() => this.writes.delete(write));

@@ -8,7 +8,6 @@ export function enrichSettingsFrom(settings: BitacoraSettings): EnrichSettings {
   const known = new Map(DEFAULT_AREAS.map((area) => [area.name, area]));
   return {
     ...DEFAULT_ENRICH_SETTINGS,
-    language: settings.logLanguage,
     createStubs: settings.createTopicStubs,
     area: {
       ...DEFAULT_ENRICH_SETTINGS.area,

@@ -13,13 +13,14 @@ export class JobStore {
 
   async load(): Promise<void> {
     this.state = restoreState(await this.port.load());
+    this.paused = this.state.paused === true;
   }
 
   /** Saves are chained so they land in order; callers may await the latest one. */
   changed(): Promise<void> {
     const snapshot = this.snapshot();
     for (const listener of this.listeners) listener(snapshot);
-    const data = JSON.parse(JSON.stringify({ ...this.state, jobs: this.state.jobs.map(({ progress: _p, ...job }) => job) }));
+    const data: unknown = JSON.parse(JSON.stringify({ ...this.state, paused: this.paused, jobs: this.state.jobs.map(({ progress: _p, ...job }) => job) }));
     this.saving = this.saving.then(() => this.port.save(data)).catch(() => undefined);
     return this.saving;
   }
