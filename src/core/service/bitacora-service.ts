@@ -222,7 +222,7 @@ export class BitacoraService {
     const controller = new AbortController();
     this.controllers.set(job.id, controller);
     const stableForMs = this.deps.settings().stableForMs;
-    void waitUntilStable(this.deps.vault, job.path, this.deps.clock, stableForMs, controller.signal)
+    void waitUntilStable(this.deps.vault, () => job.path, this.deps.clock, stableForMs, controller.signal)
       .then(async (result) => {
         if (job.state !== "waiting") return;
         this.controllers.delete(job.id);

@@ -9,19 +9,22 @@ export type Stability = { kind: "stable"; stat: FileStat } | { kind: "gone" } | 
  */
 export async function waitUntilStable(
   vault: VaultPort,
-  path: string,
+  /** Read on every check: the file may be renamed while we wait. */
+  path: () => string,
   clock: Clock,
   stableForMs: number,
   signal: AbortSignal,
 ): Promise<Stability> {
   const interval = Math.max(50, Math.min(stableForMs, 1000));
-  let last = await vault.stat(path);
+  // A missing file may be mid-rename (the rename event comes after the disk change): look once more.
+  const statNow = async () => (await vault.stat(path())) ?? (await clock.sleep(interval, signal), await vault.stat(path()));
+  let last = await statNow();
   let unchangedSince = clock.now().getTime();
   let emptyChecks = 0;
   for (;;) {
     if (!last) return { kind: "gone" };
     await clock.sleep(interval, signal);
-    const current = await vault.stat(path);
+    const current = await statNow();
     if (!current) return { kind: "gone" };
     if (current.size !== last.size || current.mtime !== last.mtime) {
       unchangedSince = clock.now().getTime();
