@@ -5,7 +5,7 @@
  * Needs ffmpeg (to make the files and as the reference); the tests never do.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { decodeToPcm16kMono, streamPcm16kMono } from "../src/engines/audio";
 import { machineInfo, median } from "./decode-vad-common";
@@ -24,6 +24,8 @@ function ffmpeg(args: string[]): void {
 /** 10 minutes of real speech: every testdata clip, normalised to 48 kHz mono WAV, repeated. */
 function makeSources(): { webm: string; m4a: string } {
   mkdirSync(work, { recursive: true });
+  const made = { webm: join(work, "speech-10min.webm"), m4a: join(work, "speech-10min.m4a") };
+  if (existsSync(made.webm) && existsSync(made.m4a)) return made; // made by an earlier run from the same clips
   const clips = ["speech_es", "speech_en"].flatMap((dir) =>
     readdirSync(join(testdata, dir)).filter((n) => /\.(ogg|wav|mp3)$/.test(n)).map((n) => join(testdata, dir, n)),
   );
@@ -89,6 +91,7 @@ function makeHour(kind: "webm" | "m4a"): string {
   const list = join(work, "hour-list.txt");
   writeFileSync(list, Array.from({ length: 6 }, () => `file '${join(work, "speech-10min.wav")}'`).join("\n"));
   const out = join(work, `speech-60min.${kind}`);
+  if (existsSync(out)) return out;
   const codec = kind === "webm" ? ["-c:a", "libopus", "-b:a", "32k", "-ar", "48000"] : ["-c:a", "aac", "-b:a", "64k", "-ar", "44100"];
   ffmpeg(["-f", "concat", "-safe", "0", "-i", list, ...codec, out]);
   return out;
