@@ -116,6 +116,16 @@ describe("decode time limits and cancellation", () => {
     expect(await codeOf(decodeToPcm16kMono(join(dir, "gone.webm"), { workerScript }))).toBe("missing-file");
   });
 
+  test("a consumer that stops early releases the worker; the next decode still works", async () => {
+    for await (const block of streamPcm16kMono(fixture("speech-es.webm"), { workerScript, batchSec: 0.5 })) {
+      expect(block.samples.length).toBeGreaterThan(0);
+      break; // abandoned mid-file: the worker is terminated, not reused
+    }
+    const again = await decodeToPcm16kMono(fixture("speech-es.webm"), { workerScript });
+    const twice = await decodeToPcm16kMono(fixture("speech-es.webm"), { workerScript }); // reuses the idle worker
+    expect(twice.samples).toEqual(again.samples);
+  });
+
   test("cancelling a stream between blocks stops it", async () => {
     const controller = new AbortController();
     const seen: number[] = [];
