@@ -48,6 +48,8 @@ export function registerCommands(plugin: BitacoraPlugin, queue: QueueControls): 
   });
   plugin.addCommand({ id: "open-todays-log", name: "Open today's log", callback: () => plugin.openTodayLog() });
   plugin.addCommand({ id: "show-queue", name: "Show queue", callback: () => plugin.showQueue() });
+  plugin.addCommand({ id: "update-dashboards", name: "Update dashboards", callback: () => plugin.updateDashboards() });
+  plugin.addCommand({ id: "download-whisper-model", name: "Download Whisper model", callback: () => plugin.downloadWhisperModel() });
   plugin.addCommand({
     id: "toggle-watching",
     name: "Pause or resume watching",

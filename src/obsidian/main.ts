@@ -9,6 +9,10 @@ import type { BitacoraService } from "../core/service/bitacora-service";
 import { QUEUE_VIEW_TYPE, QueueView } from "./queue-view";
 import { ServiceHost } from "./service-host";
 import { BitacoraSettingTab } from "./settings-tab";
+import { DashboardsComponent } from "./dashboards-component";
+import { ModelDownloader } from "./model-download";
+import { ObsidianVaultPort } from "./vault-port";
+import { nodeClock } from "../cli/adapters/node-clock";
 import { QueueStatusBar } from "./status-bar";
 import { openTodayLog, revealQueueView } from "./workspace-actions";
 
@@ -16,6 +20,8 @@ import { openTodayLog, revealQueueView } from "./workspace-actions";
 export default class BitacoraPlugin extends Plugin {
   private data!: PluginDataStore;
   private host!: ServiceHost;
+  private dashboards!: DashboardsComponent;
+  private models!: ModelDownloader;
 
   get bitacoraSettings(): BitacoraSettings {
     return this.data.settings;
@@ -32,14 +38,25 @@ export default class BitacoraPlugin extends Plugin {
     this.addChild(new AttachmentWatcher(this.app, queue, () => this.bitacoraSettings, this.host.started));
     this.registerView(QUEUE_VIEW_TYPE, (leaf) => new QueueView(leaf, queue));
     this.addChild(new QueueStatusBar(this, queue, () => void this.showQueue()));
-    this.addSettingTab(new BitacoraSettingTab(this.app, this, this.data, device));
+    this.addSettingTab(new BitacoraSettingTab(this.app, this, this.data, device, () => this.downloadWhisperModel()));
     this.addRibbonIcon("list-checks", "Show Bitácora queue", () => void this.showQueue());
+    this.dashboards = this.addChild(new DashboardsComponent(this.app, new ObsidianVaultPort(this.app), () => this.bitacoraSettings, nodeClock));
+    this.models = new ModelDownloader(this.app, this.host.engine, device);
     registerCommands(this, queue);
   }
 
-  /** Another device synced data.json: take its settings, keep this device's queue. */
+  updateDashboards(): Promise<void> {
+    return this.dashboards.rebuild();
+  }
+
+  downloadWhisperModel(): void {
+    this.models.choose();
+  }
+
+  /** Another device synced data.json: take its settings and learn what it processed; keep our own jobs. */
   override async onExternalSettingsChange(): Promise<void> {
-    await this.data.reloadSettings();
+    const otherQueue = await this.data.reloadSettings();
+    if (otherQueue) this.host.service.mergeExternalState(otherQueue);
   }
 
   /** The queue service (commands, views and tests drive it; other plugins may too). */

@@ -26,10 +26,14 @@ export class PluginDataStore {
     this.data = { settings: migrateSettings(rawSettings), queue: isRecord(raw) ? raw.queue ?? null : null };
   }
 
-  /** Re-reads only the settings (another device synced data.json); our queue state stays. */
-  async reloadSettings(): Promise<void> {
+  /**
+   * Re-reads the settings (another device synced data.json); our queue state stays. Returns the
+   * other device's queue state so its ledger can be merged into ours.
+   */
+  async reloadSettings(): Promise<unknown> {
     const raw: unknown = await this.plugin.loadData();
     if (isRecord(raw) && isRecord(raw.settings)) this.data.settings = migrateSettings(raw.settings);
+    return isRecord(raw) ? raw.queue : undefined;
   }
 
   get settings(): BitacoraSettings {

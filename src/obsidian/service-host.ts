@@ -17,7 +17,7 @@ import { ObsidianVaultPort } from "./vault-port";
  */
 export class ServiceHost extends Component {
   readonly service: BitacoraService;
-  private readonly engine: EngineClient;
+  readonly engine: EngineClient;
   private unloaded = false;
   private markStarted: () => void = () => undefined;
   /** Settles once the queue has loaded its saved state (or failed to); events wait for it. */

@@ -27,6 +27,7 @@ export class BitacoraSettingTab extends PluginSettingTab {
     plugin: ConstructorParameters<typeof PluginSettingTab>[1],
     private readonly data: PluginDataStore,
     private readonly device: DeviceSettingsStore,
+    private readonly downloadModel: () => void = () => undefined,
   ) {
     super(app, plugin);
   }
@@ -144,6 +145,12 @@ export class BitacoraSettingTab extends PluginSettingTab {
           .setPlaceholder("/path/to/ggml-base.bin")
           .setValue(this.device.settings.whisperModelPath)
           .onChange((value) => this.saveDevice({ whisperModelPath: value.trim() })),
+      )
+      .addButton((button) =>
+        button
+          .setButtonText("Download Whisper model")
+          .setTooltip("Download an official model from the whisper.cpp project, with a SHA-256 check")
+          .onClick(() => this.downloadModel()),
       );
     new Setting(containerEl)
       .setName("Processing threads")

@@ -15,6 +15,9 @@
  */
 import momentLib from "moment";
 
+// Obsidian's renderer has a `window` (plugins use window.setTimeout for popout windows); Node's global stands in.
+(globalThis as { window?: unknown }).window ??= globalThis;
+
 export { FakeElement, createFakeElement } from "./dom";
 export { Component, Events, type EventRef } from "./events";
 export { normalizePath, FileSystemAdapter, TAbstractFile, TFile, TFolder, Vault } from "./vault";

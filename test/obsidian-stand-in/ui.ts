@@ -6,12 +6,15 @@ export class Notice {
   /** Test helper: every notice shown, in order. */
   static shown__: string[] = [];
   noticeEl = new FakeElement("div");
+  /** Obsidian 1.8.7+: the element holding the text (noticeEl is its deprecated alias). */
+  messageEl = this.noticeEl;
   constructor(message: string, readonly duration?: number) {
     this.noticeEl.setText(message);
     Notice.shown__.push(message);
   }
   setMessage(message: string): this {
     this.noticeEl.setText(message);
+    Notice.shown__.push(message);
     return this;
   }
   hide(): void {}
@@ -159,6 +162,11 @@ export class ButtonComponent {
   setButtonText(text: string): this {
     this.text = text;
     this.buttonEl.setText(text);
+    return this;
+  }
+  tooltip = "";
+  setTooltip(tooltip: string): this {
+    this.tooltip = tooltip;
     return this;
   }
   setCta(): this {

@@ -85,13 +85,17 @@ test("commands: no plugin id inside the ids, no default hotkeys, sentence-case n
       "Process attachment",
       "Reprocess attachment",
       "Show queue",
+      "Update dashboards",
+      "Download Whisper model",
     ].sort(),
   );
   for (const command of commands) {
     const ownId = command.id.slice(`${MANIFEST.id}:`.length);
     expect(ownId).not.toContain(MANIFEST.id);
     expect(command.hotkeys).toBeUndefined();
-    expect(command.name.slice(1)).toBe(command.name.slice(1).toLowerCase());
+    // Sentence case; "Whisper" is a proper noun.
+    const rest = command.name.slice(1).replace(/Whisper/g, "whisper");
+    expect(rest).toBe(rest.toLowerCase());
   }
   await stopPlugin(app, plugin);
   stop = () => undefined;
@@ -182,7 +186,7 @@ test("Pause or resume watching toggles the queue and says so", async () => {
   await waitFor(() => plugin.queue.snapshot().jobs[0]?.state === "done");
 });
 
-test("settings synced in from another device are picked up; this device's queue state stays", async () => {
+test("settings synced in from another device are picked up; its ledger is merged into this device's queue state", async () => {
   presetSettings(vault, {});
   const { app, plugin } = await startPlugin(vault);
   stop = () => stopPlugin(app, plugin);
@@ -190,12 +194,16 @@ test("settings synced in from another device are picked up; this device's queue 
   const synced = dataJson();
   synced.settings.logLanguage = "en";
   synced.settings.defaultArea = "DevOps";
-  vault.writeText(DATA_JSON, JSON.stringify({ ...synced, queue: { version: 1, jobs: [], ledger: { other: {} }, baseline: [] } }));
+  const otherRecord = { path: "Attachments/from-laptop.jpg", notePath: "Logs/2025-07-30.md", entryDate: "2025-07-30T08:45", processedAt: 1 };
+  const laptopJob = { id: "laptop-job", path: "x.jpg", kind: "image", state: "queued", attempts: 0, enqueuedAt: 1 };
+  vault.writeText(DATA_JSON, JSON.stringify({ ...synced, queue: { version: 1, jobs: [laptopJob], ledger: { other: otherRecord }, baseline: [] } }));
   await plugin.onExternalSettingsChange();
   expect(plugin.bitacoraSettings.logLanguage).toBe("en");
   expect(plugin.bitacoraSettings.defaultArea).toBe("DevOps");
-  // The next save writes this device's queue, not the one that came with the synced file.
+  // The next save keeps what the other device processed (so it is not redone here) but only this device's jobs.
   plugin.queue.pause();
-  await waitFor(() => !JSON.stringify(dataJson().queue).includes('"other"'), 10000);
+  await waitFor(() => dataJson().queue?.paused === true, 10000);
+  expect(dataJson().queue.ledger.other).toEqual(otherRecord);
+  expect(JSON.stringify(dataJson().queue.jobs)).not.toContain("laptop-job");
   expect(dataJson().settings.logLanguage).toBe("en");
 });

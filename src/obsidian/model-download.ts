@@ -1,0 +1,69 @@
+import { Notice, SuggestModal, type App } from "obsidian";
+import { WHISPER_MODELS, RECOMMENDED_MODEL, type WhisperModelInfo } from "../engines/models/whisper-catalog";
+import type { EngineClient } from "../engines/host/engine-client";
+import type { DeviceSettingsStore } from "./device-settings";
+
+/** Lets the user pick an official Whisper model; the recommended one comes first. */
+class WhisperModelPicker extends SuggestModal<WhisperModelInfo> {
+  constructor(app: App, private readonly onPick: (model: WhisperModelInfo) => void) {
+    super(app);
+    this.setPlaceholder("Choose a Whisper model to download (larger is slower and more accurate)");
+  }
+
+  getSuggestions(query: string): WhisperModelInfo[] {
+    const q = query.trim().toLowerCase();
+    const models = [...WHISPER_MODELS].sort((a, b) => Number(b.name === RECOMMENDED_MODEL) - Number(a.name === RECOMMENDED_MODEL));
+    return models.filter((model) => model.name.toLowerCase().includes(q));
+  }
+
+  renderSuggestion(model: WhisperModelInfo, el: HTMLElement): void {
+    el.createDiv({ text: model.name + (model.name === RECOMMENDED_MODEL ? " (recommended)" : "") });
+    el.createEl("small", { text: `${model.sizeMiB} MiB` });
+  }
+
+  onChooseSuggestion(model: WhisperModelInfo): void {
+    this.onPick(model);
+  }
+}
+
+/**
+ * Downloads a model in the engine host (off the UI thread), with a progress notice that can be
+ * cancelled by clicking it; on success this device uses the new model.
+ */
+export class ModelDownloader {
+  private running: AbortController | null = null;
+
+  constructor(
+    private readonly app: App,
+    private readonly engine: EngineClient,
+    private readonly device: DeviceSettingsStore,
+  ) {}
+
+  choose(): void {
+    if (this.running) {
+      new Notice("Bitácora: a model is already downloading.");
+      return;
+    }
+    new WhisperModelPicker(this.app, (model) => void this.download(model)).open();
+  }
+
+  async download(model: WhisperModelInfo): Promise<void> {
+    const controller = new AbortController();
+    this.running = controller;
+    const notice = new Notice(`Bitácora: downloading Whisper ${model.name}… (click to cancel)`, 0);
+    notice.messageEl.addEventListener("click", () => controller.abort());
+    try {
+      const path = await this.engine.installModel(model.name, this.device.settings.modelsDir, controller.signal, (report) =>
+        notice.setMessage(`Bitácora: ${report.stage}${report.fraction !== undefined ? ` (${Math.round(report.fraction * 100)}%)` : ""} — click to cancel`),
+      );
+      this.device.update({ whisperModelPath: path });
+      notice.setMessage(`Bitácora: Whisper ${model.name} is installed and in use. Run "Process all unprocessed attachments" to transcribe waiting recordings.`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      notice.setMessage(controller.signal.aborted ? "Bitácora: download cancelled; it resumes where it stopped next time." : `Bitácora: download failed. ${message}`);
+    } finally {
+      this.running = null;
+      window.setTimeout(() => notice.hide(), 10000);
+    }
+  }
+}
