@@ -202,8 +202,9 @@ test("settings synced in from another device are picked up; its ledger is merged
   expect(plugin.bitacoraSettings.defaultArea).toBe("DevOps");
   // The next save keeps what the other device processed (so it is not redone here) but only this device's jobs.
   plugin.queue.pause();
-  await waitFor(() => dataJson().queue?.paused === true, 10000);
-  expect(dataJson().queue.ledger.other).toEqual(otherRecord);
-  expect(JSON.stringify(dataJson().queue.jobs)).not.toContain("laptop-job");
+  const queueState = () => dataJson().queue as { paused?: boolean; ledger: Record<string, unknown>; jobs: unknown[] };
+  await waitFor(() => queueState()?.paused === true, 10000);
+  expect(queueState().ledger.other).toEqual(otherRecord);
+  expect(JSON.stringify(queueState().jobs)).not.toContain("laptop-job");
   expect(dataJson().settings.logLanguage).toBe("en");
 });
