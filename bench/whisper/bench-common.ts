@@ -58,3 +58,16 @@ export function peakRssMb(pid: number): number | undefined {
     return undefined;
   }
 }
+
+/** The installed binding and the whisper.cpp version its sources declare. */
+export function bindingVersions(): { binding: string; platformBinary: string; whisperCpp: string } {
+  const pkg = (name: string) => JSON.parse(readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string };
+  const cmake = readFileSync(path.join(ROOT, "node_modules/@fugood/whisper.node/whisper.cpp/CMakeLists.txt"), "utf8");
+  const declared = /project\("whisper\.cpp" VERSION ([\d.]+)\)/.exec(cmake)?.[1];
+  const major = /WHISPER_VERSION_MAJOR (\d+)\)[\s\S]*?MINOR (\d+)\)[\s\S]*?PATCH (\d+)\)/.exec(cmake);
+  return {
+    binding: pkg("@fugood/whisper.node").version,
+    platformBinary: `${process.platform}-${process.arch} ${pkg(`@fugood/node-whisper-${process.platform}-${process.arch}`).version}`,
+    whisperCpp: declared ?? (major ? `${major[1]}.${major[2]}.${major[3]}` : "unknown"),
+  };
+}

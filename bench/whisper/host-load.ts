@@ -15,7 +15,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { DEFAULT_ENGINE_OPTIONS } from "../../src/core/processing/engine-options";
 import { EngineClient } from "../../src/engines/host/engine-client";
 import { decodeWav16, encodeWav16 } from "../../src/engines/whisper/pcm-wav";
-import { argValue, CACHE, CLI_191, modelDescription, peakRssMb, ROOT, SHARED, WEIGHTLESS_TINY, writeResult } from "./bench-common";
+import { argValue, bindingVersions, CACHE, CLI_191, modelDescription, peakRssMb, ROOT, SHARED, WEIGHTLESS_TINY, writeResult } from "./bench-common";
 
 const modelPath = path.resolve(argValue("model", WEIGHTLESS_TINY));
 const threads = Number(argValue("threads", "2"));
@@ -103,7 +103,7 @@ async function main() {
   const p99 = histogram.percentile(99) / 1e6;
   const common = {
     model: modelDescription(modelPath),
-    engine: cliPath ? `CLI ${cliPath}` : "native (@fugood/whisper.node)",
+    engine: cliPath ? `CLI ${cliPath}` : `native (@fugood/whisper.node ${bindingVersions().binding}, whisper.cpp ${bindingVersions().whisperCpp})`,
     recording: { file: path.basename(recording.path), durationSec: 600, speechSec: recording.speechSec, composition: "6 bursts of 23 s speech (jfk.wav twice) in quiet noise" },
     processingSec: Math.round(elapsedSec),
     threads,

@@ -12,7 +12,7 @@ export interface NativeWhisperConfig {
 type NativeModule = typeof import("@fugood/whisper.node");
 
 /**
- * whisper.cpp 1.9 through the prebuilt N-API binding @fugood/whisper.node. The model is
+ * whisper.cpp (1.9.1 in the pinned 1.1.1) through the prebuilt N-API binding @fugood/whisper.node. The model is
  * loaded once and kept for every chunk and job until dispose() or another model path.
  *
  * Cancel: the binding's stop() sets a flag that whisper.cpp only reads between decoding
@@ -21,7 +21,7 @@ type NativeModule = typeof import("@fugood/whisper.node");
  * takes more than its grace period (1 s): the CPU is free within 1 s either way.
  */
 export class NativeWhisperEngine implements WhisperEngine {
-  readonly description = "whisper.cpp 1.9.3 via @fugood/whisper.node (N-API, prebuilt)";
+  readonly description = "whisper.cpp via @fugood/whisper.node (N-API, prebuilt)";
   private context: Promise<WhisperContext> | null = null;
 
   constructor(private readonly config: NativeWhisperConfig) {}
