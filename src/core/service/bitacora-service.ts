@@ -10,10 +10,10 @@ import type { BitacoraSettings, DeviceSettings } from "../settings/settings";
 import { chooseEntryTime, toLocalIso } from "../time/entry-time";
 import { watchedMediaKind } from "./attachment-filter";
 import { engineOptionsFor } from "./engine-options-for";
-import { basicEnricher, type EntryEnricher, type TopicNote } from "./entry-enricher";
+import type { EntryEnricher, TopicNote } from "./entry-enricher";
+import { processedEntry, statusEntry } from "./entry-builder";
 import { vaultEnricher } from "./enrichment-adapter";
 import { EntryWriter, folderLocator, type LogNoteLocator } from "./entry-writer";
-import { fieldsFromFindings } from "./findings-fields";
 import { JobStore } from "./job-store";
 import { waitUntilStable } from "./wait-until-stable";
 
@@ -308,24 +308,13 @@ export class BitacoraService {
 
   private async complete(job: JobRecord, findings: ProcessorFindings, topics: TopicNote[]): Promise<void> {
     const settings = this.deps.settings();
-    const labels = labelsFor(settings.logLanguage);
-    const stat = await this.deps.vault.stat(job.path);
-    const when = chooseEntryTime({ fileName: fileNameOf(job.path), mediaIso: findings.capturedAt, fileCreatedMs: stat?.ctime, seenAt: new Date(job.enqueuedAt) });
-    // Only the media's own capture time may move an entry: a rename must not change its day.
-    const date = when.source === "media" || !job.entryDate ? toLocalIso(when.date) : job.entryDate;
-    const enrich = this.deps.enricher ?? vaultEnricher;
-    const enrichment = enrich({ attachment: job.path, kind: job.kind, findings, settings, labels, topics });
-    const entry: LogEntry = {
-      attachment: job.path,
-      kind: job.kind,
-      date,
-      title: enrichment.title,
-      status: "Processed",
-      area: enrichment.area,
-      fields: { ...fieldsFromFindings(findings), ...enrichment.fields },
-      findings: enrichment.findings ?? findings,
-      topics: enrichment.topics,
-    };
+    const entry = processedEntry(job, findings, {
+      settings,
+      labels: labelsFor(settings.logLanguage),
+      enricher: this.deps.enricher ?? vaultEnricher,
+      topics,
+      fileCreatedMs: (await this.deps.vault.stat(job.path))?.ctime,
+    });
     await this.writer.write(job, entry, this.renamedWhileRunning.get(job.id));
     job.generated = { title: entry.title, area: entry.area, fieldKeys: Object.keys(entry.fields) };
     if (job.hash) {
@@ -400,20 +389,8 @@ export class BitacoraService {
 
   private async writeStatusNow(job: JobRecord, status: LogEntry["status"], error?: string): Promise<void> {
     const settings = this.deps.settings();
-    const labels = labelsFor(settings.logLanguage);
     const existing = job.notePath ? await this.writer.read(job.notePath, [job.path]) : null;
-    const base = basicEnricher({ attachment: job.path, kind: job.kind, settings, labels, topics: [] });
-    const entry: LogEntry = {
-      attachment: job.path,
-      kind: job.kind,
-      date: existing?.date || job.entryDate!,
-      title: existing?.title || base.title,
-      status,
-      error,
-      area: existing?.area || base.area,
-      fields: {},
-      topics: existing?.topics ?? [],
-    };
+    const entry = statusEntry(job, status, existing, { settings, labels: labelsFor(settings.logLanguage) }, error);
     job.generated ??= { title: entry.title, area: entry.area, fieldKeys: [] };
     await this.writer.write(job, entry);
     this.deps.onEntryWritten?.(job.notePath!);
