@@ -27,12 +27,12 @@ function closure(names) {
   return [...seen].sort();
 }
 
-for (const file of ["main.js", "dist/engine-host.js"]) {
+for (const file of ["main.js", "dist/engine-host.js", "dist/audio-decode-worker.js"]) {
   if (!existsSync(path.join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first.`);
 }
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-for (const [from, to] of [["main.js", "main.js"], ["manifest.json", "manifest.json"], ["styles.css", "styles.css"], ["dist/engine-host.js", "engine-host.js"]]) {
+for (const [from, to] of [["main.js", "main.js"], ["manifest.json", "manifest.json"], ["styles.css", "styles.css"], ["dist/engine-host.js", "engine-host.js"], ["dist/audio-decode-worker.js", "audio-decode-worker.js"]]) {
   cpSync(path.join(root, from), path.join(out, to));
 }
 const packages = closure(RUNTIME_ROOTS);

@@ -11,6 +11,7 @@ Options for process:
   --watch              keep running and process new attachments as they appear
   --json               print one JSON object per event instead of a progress bar
   --model <path>       Whisper ggml model file (device-local; never synced)
+  --whisper-cli <path> use whisper.cpp's own whisper-cli instead of the built-in binding
   --language <code>    Whisper language: auto (default), es, en, ...
   --log-language <l>   language of the log text: es (default) or en
   --threads <n>        threads for Whisper (default 2)
@@ -28,6 +29,7 @@ export interface CliArgs {
   watch: boolean;
   json: boolean;
   model?: string;
+  whisperCli?: string;
   language?: string;
   logLanguage?: string;
   threads?: number;
@@ -49,6 +51,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         watch: { type: "boolean" },
         json: { type: "boolean" },
         model: { type: "string" },
+        "whisper-cli": { type: "string" },
         language: { type: "string" },
         "log-language": { type: "string" },
         threads: { type: "string" },
@@ -81,6 +84,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     vault,
     ...base,
     model: values.model,
+    whisperCli: values["whisper-cli"],
     language: values.language,
     logLanguage,
     threads: number("threads", values.threads),

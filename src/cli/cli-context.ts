@@ -39,6 +39,7 @@ export function createCliContext(args: CliArgs) {
   const device: DeviceSettings = {
     ...DEFAULT_DEVICE_SETTINGS,
     whisperModelPath: args.model ? path.resolve(args.model) : (process.env.BITACORA_WHISPER_MODEL ?? ""),
+    whisperCliPath: args.whisperCli ? path.resolve(args.whisperCli) : (process.env.BITACORA_WHISPER_CLI ?? ""),
     modelsDir: process.env.BITACORA_MODELS_DIR ?? "",
     threads: args.threads ?? DEFAULT_DEVICE_SETTINGS.threads,
     timeoutSec: args.timeout ?? DEFAULT_DEVICE_SETTINGS.timeoutSec,

@@ -32,7 +32,7 @@ export class DeviceSettingsStore {
 /** Wrong types and missing keys fall back to the defaults; threads stay at least 1. */
 export function sanitizeDeviceSettings(raw: unknown): DeviceSettings {
   const source = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
-  const text = (key: "whisperModelPath" | "modelsDir") => {
+  const text = (key: "whisperModelPath" | "whisperCliPath" | "modelsDir") => {
     const value = source[key];
     return typeof value === "string" ? value.trim() : DEFAULT_DEVICE_SETTINGS[key];
   };
@@ -40,5 +40,5 @@ export function sanitizeDeviceSettings(raw: unknown): DeviceSettings {
     const value = source[key];
     return typeof value === "number" && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_DEVICE_SETTINGS[key];
   };
-  return { whisperModelPath: text("whisperModelPath"), modelsDir: text("modelsDir"), threads: count("threads"), timeoutSec: count("timeoutSec") };
+  return { whisperModelPath: text("whisperModelPath"), whisperCliPath: text("whisperCliPath"), modelsDir: text("modelsDir"), threads: count("threads"), timeoutSec: count("timeoutSec") };
 }

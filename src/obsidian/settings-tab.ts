@@ -153,6 +153,15 @@ export class BitacoraSettingTab extends PluginSettingTab {
           .onClick(() => this.downloadModel()),
       );
     new Setting(containerEl)
+      .setName("Whisper.cpp program (optional)")
+      .setDesc("Path to whisper.cpp's own whisper-cli, which can be faster on this computer than the built-in engine. Leave empty to use the built-in one. Stored on this device only.")
+      .addText((text) =>
+        text
+          .setPlaceholder("Leave empty to use the built-in engine")
+          .setValue(this.device.settings.whisperCliPath)
+          .onChange((value) => this.saveDevice({ whisperCliPath: value.trim() })),
+      );
+    new Setting(containerEl)
       .setName("Processing threads")
       .setDesc("CPU threads used on this device. Stored on this device only.")
       .addDropdown((dropdown) =>

@@ -10,6 +10,8 @@ export interface EngineOptions {
   modelsDir: string;
   /** Custom or downloaded ggml Whisper model; undefined when none is installed. */
   whisperModelPath?: string;
+  /** Optional whisper.cpp CLI binary (faster where the prebuilt binding lacks AVX; docs/engines.md). */
+  whisperCliPath?: string;
   /** "auto" or an ISO-639-1 code such as "es" or "en". */
   whisperLanguage: string;
   /** Initial prompt (topic names and aliases) so project terms are spelled as the vault spells them. */

@@ -1,18 +1,11 @@
 import type { EngineOptions } from "../processing/engine-options";
 import type { BitacoraSettings, DeviceSettings } from "../settings/settings";
 import type { TopicNote } from "./entry-enricher";
+import { buildInitialPrompt } from "../transcript/transcript-assembly";
 
-/** Whisper reads at most ~224 prompt tokens; a few hundred characters of names is plenty. */
-const PROMPT_LIMIT = 600;
-
+/** Topic names and aliases, spelled as the vault spells them, so Whisper writes project terms that way. */
 export function initialPromptFrom(topics: TopicNote[]): string | undefined {
-  const names = [...new Set(topics.flatMap((topic) => [topic.name.replace(/_/g, " "), ...topic.aliases]))];
-  let prompt = "";
-  for (const name of names) {
-    if (prompt.length + name.length + 2 > PROMPT_LIMIT) break;
-    prompt += prompt ? `, ${name}` : name;
-  }
-  return prompt || undefined;
+  return buildInitialPrompt(topics.flatMap((topic) => [topic.name.replace(/_/g, " "), ...topic.aliases]));
 }
 
 export function engineOptionsFor(settings: BitacoraSettings, device: DeviceSettings, topics: TopicNote[]): EngineOptions {
@@ -20,6 +13,7 @@ export function engineOptionsFor(settings: BitacoraSettings, device: DeviceSetti
     logLanguage: settings.logLanguage,
     modelsDir: device.modelsDir,
     whisperModelPath: device.whisperModelPath || undefined,
+    whisperCliPath: device.whisperCliPath || undefined,
     whisperLanguage: settings.whisperLanguage,
     initialPrompt: initialPromptFrom(topics),
     threads: device.threads,

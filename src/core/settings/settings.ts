@@ -45,6 +45,8 @@ export interface BitacoraSettings {
 /** Per-device settings kept out of the synced data.json (binaries and models differ per machine). */
 export interface DeviceSettings {
   whisperModelPath: string;
+  /** Optional whisper.cpp CLI binary; empty uses the bundled N-API binding. */
+  whisperCliPath: string;
   modelsDir: string;
   threads: number;
   timeoutSec: number;
@@ -84,6 +86,7 @@ export const DEFAULT_SETTINGS: BitacoraSettings = {
 
 export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = {
   whisperModelPath: "",
+  whisperCliPath: "",
   modelsDir: "",
   threads: 2,
   timeoutSec: 3600,

@@ -12,7 +12,7 @@ import type { WhisperEngine } from "./whisper-port";
  * whisper.cpp command-line binary the user installed (much faster on x64 CPUs than the
  * prebuilt N-API binding, see docs/engines.md); unset means the built-in binding.
  */
-export type TranscriptionOptions = EngineOptions & { whisperCliPath?: string };
+export type TranscriptionOptions = EngineOptions;
 
 /** One engine per host process, kept while the model stays the same (loading takes seconds). */
 let cachedEngine: { key: string; engine: WhisperEngine } | null = null;
