@@ -1,15 +1,20 @@
-/** The built CLI (dist/cli.js via bin/bitacora.js) end to end on a temporary copy of the sample vault. */
+/** The built CLI (dist/cli.js via bin/bitacora.js) end to end on temporary copies of the sample vault. */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseLogNote } from "../../src/core/log/parse-log-note";
 
 const ROOT = path.resolve(__dirname, "../..");
 const BIN = path.join(ROOT, "bin/bitacora.js");
+// whisper.cpp's weightless test model: real engine, meaningless words (no real weights here).
+const TEST_MODEL = path.resolve(ROOT, "../shared/testdata/whisper_models/for-tests-ggml-tiny.bin");
 
 function bitacora(...args: string[]) {
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 120000 });
+  // HOME points at an empty folder so no model installed on this machine is picked up.
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: mkdtempSync(path.join(tmpdir(), "bitacora-home-")) };
+  delete env.XDG_DATA_HOME;
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 600000, env });
 }
 
 function sampleVaultCopy(): string {
@@ -18,33 +23,55 @@ function sampleVaultCopy(): string {
   return dir;
 }
 
-test("process writes a log entry for every sample attachment, then status reports them", () => {
+const entriesIn = (vault: string) =>
+  readdirSync(path.join(vault, "Logs"))
+    .filter((f) => f.endsWith(".md"))
+    .flatMap((f) => parseLogNote(readFileSync(path.join(vault, "Logs", f), "utf8")).entries.map((p) => p.entry));
+
+test("without a Whisper model: photos are processed, recordings say how to get a model, exit 1", () => {
   const vault = sampleVaultCopy();
   const result = bitacora("process", vault);
   expect(result.stderr).toBe("");
-  expect(result.status).toBe(0);
+  expect(result.status).toBe(1);
   expect(result.stdout).toContain("Log notes are in");
-  const logs = readdirSync(path.join(vault, "Logs")).filter((f) => f.endsWith(".md"));
-  expect(logs.length).toBeGreaterThan(0);
-  const entries = logs.flatMap((f) => parseLogNote(readFileSync(path.join(vault, "Logs", f), "utf8")).entries);
-  const attachments = readdirSync(path.join(vault, "Attachments"));
-  expect(entries).toHaveLength(attachments.length);
-  expect(entries.every((p) => p.entry.status === "Processed")).toBe(true);
+  const entries = entriesIn(vault);
+  expect(entries).toHaveLength(readdirSync(path.join(vault, "Attachments")).length);
+  for (const entry of entries) {
+    if (entry.kind === "image") expect(entry.status).toBe("Processed");
+    else {
+      expect(entry.status).toBe("Error");
+      expect(entry.error).toMatch(/No Whisper model is installed/);
+    }
+  }
+  expect(existsSync(path.join(vault, "Dashboards/Sprint.md"))).toBe(true);
+  const status = bitacora("status", vault, "--json");
+  expect(JSON.parse(status.stdout)).toMatchObject({ processed: entries.filter((e) => e.kind === "image").length });
+});
 
-  const again = bitacora("process", vault, "--json");
+test("with a model: a recording is transcribed through real whisper.cpp; a second run has nothing to do", () => {
+  const vault = mkdtempSync(path.join(tmpdir(), "bitacora-cli-"));
+  mkdirSync(path.join(vault, "Attachments"));
+  copyFileSync(path.join(ROOT, "sample-vault/Attachments/Recording 20250730112005.m4a"), path.join(vault, "Attachments/Recording 20250730112005.m4a"));
+  const result = bitacora("process", vault, "--model", TEST_MODEL, "--language", "es", "--json");
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+  const events = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { event: string; path?: string });
+  expect(events).toEqual([{ event: "done", path: "Attachments/Recording 20250730112005.m4a" }, expect.objectContaining({ event: "finished", failed: 0 })]);
+  const [entry] = entriesIn(vault);
+  expect(entry).toMatchObject({ status: "Processed", date: "2025-07-30T11:20", kind: "audio" });
+  expect(entry.fields.duration).toMatch(/^\d+:\d{2}$/);
+
+  const again = bitacora("process", vault, "--model", TEST_MODEL, "--json");
   expect(again.status).toBe(0);
   expect(again.stdout.trim().split("\n").map((line) => JSON.parse(line).event)).toEqual(["finished"]);
-
-  const status = bitacora("status", vault, "--json");
-  expect(JSON.parse(status.stdout)).toMatchObject({ processed: attachments.length, failed: [] });
 });
 
 test("a broken attachment makes process exit 1 with an error entry", () => {
   const vault = mkdtempSync(path.join(tmpdir(), "bitacora-cli-"));
-  require("node:fs").writeFileSync(path.join(vault, "Recording 20250730101010.webm"), "not audio at all");
+  writeFileSync(path.join(vault, "Screenshot 2025-07-30 at 10.10.10.png"), "not an image at all");
   const result = bitacora("process", vault);
   expect(result.status).toBe(1);
-  expect(result.stdout).toMatch(/✗ Recording 20250730101010\.webm — /);
+  expect(result.stdout).toMatch(/✗ Screenshot 2025-07-30 at 10\.10\.10\.png — /);
   const note = readFileSync(path.join(vault, "Logs/2025-07-30.md"), "utf8");
   expect(parseLogNote(note).entries[0].entry.status).toBe("Error");
 });
@@ -55,5 +82,4 @@ test("usage errors exit 2, a missing vault exits 3", () => {
   const missing = bitacora("process", path.join(tmpdir(), "no-such-vault-here"));
   expect(missing.status).toBe(3);
   expect(missing.stderr).toContain("No vault folder");
-  expect(existsSync(BIN)).toBe(true);
 });

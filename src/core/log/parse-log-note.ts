@@ -28,14 +28,25 @@ export interface LogDocument {
 
 const HEADING = /^## (\d{1,2}:\d{2})(?: (.*))?$/;
 
+/** Lines with their line endings, so joining them gives the text back exactly. */
 function splitLines(text: string): string[] {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const lines: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf("\n", start);
+    const next = end < 0 ? text.length : end + 1;
+    lines.push(text.slice(start, next));
+    start = next;
+  }
+  return lines;
 }
 
 const stripEol = (line: string) => line.replace(/\r?\n$/, "");
 
 function entryStartAt(lines: string[], i: number): Map<string, string> | null {
-  if (!HEADING.test(stripEol(lines[i])) || i + 1 >= lines.length) return null;
+  // Cheap prefix checks first: most lines of a note are not entry headings.
+  if (!lines[i].startsWith("## ") || i + 1 >= lines.length || !lines[i + 1].startsWith("- [")) return null;
+  if (!HEADING.test(stripEol(lines[i]))) return null;
   const fields = parseFieldLine(stripEol(lines[i + 1]));
   return fields?.has("attachment") ? fields : null;
 }
@@ -49,8 +60,8 @@ function toEntry(headingLine: string, fields: Map<string, string>, body: string)
   const status = fields.get("status") as EntryStatus;
   const extra: Record<string, string> = {};
   for (const [key, value] of fields) if (!GENERATED_KEYS.has(key)) extra[key] = value;
-  const bodyLines = body.trimEnd().split("\n");
-  const last = bodyLines[bodyLines.length - 1] ?? "";
+  const trimmed = body.trimEnd();
+  const last = trimmed.slice(trimmed.lastIndexOf("\n") + 1);
   const topics = /^(\[\[[^\]]+\]\]\s*)+$/.test(last) ? [...last.matchAll(/\[\[([^\]]+)\]\]/g)].map((m) => m[1]) : [];
   return {
     attachment,
@@ -69,14 +80,21 @@ function toEntry(headingLine: string, fields: Map<string, string>, body: string)
 export function parseLogNote(text: string): LogDocument {
   const lines = splitLines(text);
   const starts: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (entryStartAt(lines, i)) starts.push(i);
+  const fieldsAt = new Map<number, Map<string, string>>();
+  for (let i = 0; i < lines.length; i++) {
+    const fields = entryStartAt(lines, i);
+    if (fields) {
+      starts.push(i);
+      fieldsAt.set(i, fields);
+    }
+  }
   let head = lines.slice(0, starts[0] ?? lines.length).join("");
   const entries: ParsedEntry[] = [];
   starts.forEach((start, k) => {
     const end = starts[k + 1] ?? lines.length;
     let markerAt = -1;
     for (let i = start + 2; i < end; i++) {
-      if (END_MARKER.test(stripEol(lines[i]))) {
+      if (lines[i].startsWith("%% bitacora ") && END_MARKER.test(stripEol(lines[i]))) {
         markerAt = i;
         break;
       }
@@ -84,14 +102,14 @@ export function parseLogNote(text: string): LogDocument {
     const rawEnd = markerAt >= 0 ? markerAt + 1 : end;
     const body = lines.slice(start + 2, markerAt >= 0 ? markerAt : end).join("");
     const hash = markerAt >= 0 ? END_MARKER.exec(stripEol(lines[markerAt]))?.[1] : undefined;
-    const entry = toEntry(lines[start], entryStartAt(lines, start)!, body);
+    const entry = toEntry(lines[start], fieldsAt.get(start)!, body);
     const parsed: ParsedEntry = {
       entry: entry!,
       raw: lines.slice(start, rawEnd).join(""),
       headingLine: stripEol(lines[start]),
       fieldLine: stripEol(lines[start + 1]),
       body,
-      edited: hash === undefined || hash !== shortHash(body.replace(/\r\n/g, "\n")),
+      edited: hash === undefined || hash !== shortHash(body.includes("\r") ? body.replace(/\r\n/g, "\n") : body),
       trailing: lines.slice(rawEnd, end).join(""),
     };
     // A heading that only looks like an entry stays the user's text.
