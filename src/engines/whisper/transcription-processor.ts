@@ -48,7 +48,7 @@ export const transcriptionProcessor: MediaProcessor = {
   name: "transcription",
   kinds: ["audio"],
   async process(job, findings, context) {
-    const options = context.options as TranscriptionOptions;
+    const options: TranscriptionOptions = context.options;
     const modelPath = await resolveWhisperModel(options);
     const engine = engineFor(modelPath, options.whisperCliPath);
     const result = await transcribeRecording(
