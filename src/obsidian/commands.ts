@@ -50,6 +50,7 @@ export function registerCommands(plugin: BitacoraPlugin, queue: QueueControls): 
   plugin.addCommand({ id: "show-queue", name: "Show queue", callback: () => plugin.showQueue() });
   plugin.addCommand({ id: "update-dashboards", name: "Update dashboards", callback: () => plugin.updateDashboards() });
   plugin.addCommand({ id: "download-whisper-model", name: "Download Whisper model", callback: () => plugin.downloadWhisperModel() });
+  plugin.addCommand({ id: "download-photo-captioner", name: "Download photo captioning model", callback: () => plugin.downloadCaptioner() });
   plugin.addCommand({
     id: "toggle-watching",
     name: "Pause or resume watching",

@@ -38,7 +38,7 @@ export default class BitacoraPlugin extends Plugin {
     this.addChild(new AttachmentWatcher(this.app, queue, () => this.bitacoraSettings, this.host.started));
     this.registerView(QUEUE_VIEW_TYPE, (leaf) => new QueueView(leaf, queue));
     this.addChild(new QueueStatusBar(this, queue, () => void this.showQueue()));
-    this.addSettingTab(new BitacoraSettingTab(this.app, this, this.data, device, () => this.downloadWhisperModel()));
+    this.addSettingTab(new BitacoraSettingTab(this.app, this, this.data, device, () => this.downloadWhisperModel(), () => void this.downloadCaptioner()));
     this.addRibbonIcon("list-checks", "Show Bitácora queue", () => void this.showQueue());
     this.dashboards = this.addChild(new DashboardsComponent(this.app, new ObsidianVaultPort(this.app), () => this.bitacoraSettings, nodeClock));
     this.models = new ModelDownloader(this.app, this.host.engine, device);
@@ -51,6 +51,10 @@ export default class BitacoraPlugin extends Plugin {
 
   downloadWhisperModel(): void {
     this.models.choose();
+  }
+
+  downloadCaptioner(): Promise<void> {
+    return this.models.downloadCaptioner(() => this.data.updateSettings({ captioner: "onnx" }));
   }
 
   /** Another device synced data.json: take its settings and learn what it processed; keep our own jobs. */

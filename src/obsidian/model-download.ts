@@ -1,5 +1,6 @@
 import { Notice, SuggestModal, type App } from "obsidian";
 import { WHISPER_MODELS, RECOMMENDED_MODEL, type WhisperModelInfo } from "../engines/models/whisper-catalog";
+import { VIT_GPT2_CAPTIONER } from "../engines/image/caption-model-catalog";
 import type { EngineClient } from "../engines/host/engine-client";
 import type { DeviceSettingsStore } from "./device-settings";
 
@@ -40,24 +41,38 @@ export class ModelDownloader {
   ) {}
 
   choose(): void {
-    if (this.running) {
-      new Notice("Bitácora: a model is already downloading.");
-      return;
-    }
     new WhisperModelPicker(this.app, (model) => void this.download(model)).open();
   }
 
   async download(model: WhisperModelInfo): Promise<void> {
+    await this.install(`Whisper ${model.name}`, model.name, (path) => {
+      this.device.update({ whisperModelPath: path });
+      return `Whisper ${model.name} is installed and in use. Run "Process all unprocessed attachments" to transcribe waiting recordings.`;
+    });
+  }
+
+  /** The local photo captioner (~244 MB); once installed, photos also get a caption of what they show. */
+  async downloadCaptioner(onInstalled: () => Promise<void>): Promise<void> {
+    await this.install("the photo captioner", VIT_GPT2_CAPTIONER.id, () => {
+      void onInstalled();
+      return "The photo captioner is installed; new photos get a caption of what they show.";
+    });
+  }
+
+  private async install(label: string, id: string, done: (path: string) => string): Promise<void> {
+    if (this.running) {
+      new Notice("Bitácora: a model is already downloading.");
+      return;
+    }
     const controller = new AbortController();
     this.running = controller;
-    const notice = new Notice(`Bitácora: downloading Whisper ${model.name}… (click to cancel)`, 0);
+    const notice = new Notice(`Bitácora: downloading ${label}… (click to cancel)`, 0);
     notice.messageEl.addEventListener("click", () => controller.abort());
     try {
-      const path = await this.engine.installModel(model.name, this.device.settings.modelsDir, controller.signal, (report) =>
+      const path = await this.engine.installModel(id, this.device.settings.modelsDir, controller.signal, (report) =>
         notice.setMessage(`Bitácora: ${report.stage}${report.fraction !== undefined ? ` (${Math.round(report.fraction * 100)}%)` : ""} — click to cancel`),
       );
-      this.device.update({ whisperModelPath: path });
-      notice.setMessage(`Bitácora: Whisper ${model.name} is installed and in use. Run "Process all unprocessed attachments" to transcribe waiting recordings.`);
+      notice.setMessage(`Bitácora: ${done(path)}`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       notice.setMessage(controller.signal.aborted ? "Bitácora: download cancelled; it resumes where it stopped next time." : `Bitácora: download failed. ${message}`);

@@ -28,6 +28,7 @@ export class BitacoraSettingTab extends PluginSettingTab {
     private readonly data: PluginDataStore,
     private readonly device: DeviceSettingsStore,
     private readonly downloadModel: () => void = () => undefined,
+    private readonly downloadCaptioner: () => void = () => undefined,
   ) {
     super(app, plugin);
   }
@@ -170,6 +171,26 @@ export class BitacoraSettingTab extends PluginSettingTab {
           .setValue(String(this.device.settings.threads))
           .onChange((value) => this.saveDevice({ threads: Number(value) })),
       );
+
+    new Setting(containerEl).setName("Photos").setHeading();
+    new Setting(containerEl)
+      .setName("Describe what photos show")
+      .setDesc("Besides the text in a photo: nothing, a local captioning model (captions in english, a download of about 244 megabytes), or a vision model served by Ollama on a computer you choose.")
+      .addDropdown((dropdown) =>
+        dropdown
+          .addOptions({ none: "Text only", onnx: "Local model", ollama: "Ollama" })
+          .setValue(settings.captioner)
+          .onChange((value) => this.save({ captioner: value as BitacoraSettings["captioner"] })),
+      )
+      .addButton((button) => button.setButtonText("Download local model").onClick(() => this.downloadCaptioner()));
+    new Setting(containerEl)
+      .setName("Ollama address")
+      .setDesc("Only used with Ollama. Nothing is sent anywhere else.")
+      .addText((text) => text.setValue(settings.ollamaUrl).onChange((value) => this.save({ ollamaUrl: value.trim() })));
+    new Setting(containerEl)
+      .setName("Ollama model")
+      .setDesc("A vision model you have pulled in Ollama, for example llava.")
+      .addText((text) => text.setValue(settings.ollamaModel).onChange((value) => this.save({ ollamaModel: value.trim() })));
 
     new Setting(containerEl).setName("Privacy").setHeading();
     new Setting(containerEl)

@@ -41,3 +41,29 @@ test("a model whose bytes do not match the catalog is rejected and nothing is le
     server.close();
   }
 });
+
+test("the photo captioner's files download into their own folder; a wrong file is rejected by SHA-256", async () => {
+  const server = http.createServer((_req, res) => {
+    const body = Buffer.from("not the real encoder");
+    res.writeHead(200, { "content-length": body.length });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const client = new EngineClient({
+    hostScript: path.resolve(__dirname, "../../dist/engine-host.js"),
+    env: { BITACORA_TEST_MODEL_BASE_URL: `http://127.0.0.1:${port}` },
+  });
+  const modelsDir = mkdtempSync(path.join(tmpdir(), "bitacora-models-"));
+  try {
+    const outcome = await client
+      .installModel("vit-gpt2-image-captioning-q8", modelsDir, new AbortController().signal)
+      .catch((error: Error & { code?: string }) => error);
+    expect((outcome as Error & { code?: string }).code).toBe("download-failed");
+    expect((outcome as Error).message).toMatch(/SHA-256|checksum/i);
+    expect(readdirSync(path.join(modelsDir, "vit-gpt2-image-captioning-q8"))).toEqual([]);
+  } finally {
+    client.dispose();
+    server.close();
+  }
+});

@@ -87,6 +87,7 @@ test("commands: no plugin id inside the ids, no default hotkeys, sentence-case n
       "Show queue",
       "Update dashboards",
       "Download Whisper model",
+      "Download photo captioning model",
     ].sort(),
   );
   for (const command of commands) {

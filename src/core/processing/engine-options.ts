@@ -21,6 +21,8 @@ export interface EngineOptions {
   timeoutSec: number;
   /** GPS coordinates are written only when the user enables it. */
   includeGps: boolean;
+  /** What describes what a photo shows besides its text: nothing, the local ONNX model, or Ollama. */
+  captioner?: "none" | "onnx" | "ollama";
   /** Optional local vision model served by Ollama (loopback by default). */
   ollama?: { url: string; model: string };
 }

@@ -19,6 +19,7 @@ export function engineOptionsFor(settings: BitacoraSettings, device: DeviceSetti
     threads: device.threads,
     timeoutSec: device.timeoutSec,
     includeGps: settings.includeGps,
+    captioner: settings.captioner,
     ollama: settings.captioner === "ollama" ? { url: settings.ollamaUrl, model: settings.ollamaModel } : undefined,
   };
 }

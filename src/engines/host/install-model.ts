@@ -1,5 +1,7 @@
 import type { ProgressReport } from "../../core/processing/processor-port";
-import { ModelDownloadError } from "../models/model-download";
+import path from "node:path";
+import { downloadModelFile, ModelDownloadError } from "../models/model-download";
+import { VIT_GPT2_CAPTIONER } from "../image/caption-model-catalog";
 import { defaultModelsDir, installWhisperModel } from "../models/whisper-models";
 import { EngineError } from "./engine-error";
 
@@ -13,6 +15,7 @@ export async function installModel(
   onProgress: (report: ProgressReport) => void,
 ): Promise<string> {
   try {
+    if (name === VIT_GPT2_CAPTIONER.id) return await installCaptioner(modelsDir || defaultModelsDir(), signal, onProgress);
     const result = await installWhisperModel(name, {
       modelsDir: modelsDir || defaultModelsDir(),
       // Tests point this at a loopback server; users always download from the official location.
@@ -31,4 +34,28 @@ export async function installModel(
     }
     throw error;
   }
+}
+
+/** The photo captioner's files, one after another, into <modelsDir>/<id>/; returns that folder. */
+async function installCaptioner(modelsDir: string, signal: AbortSignal, onProgress: (report: ProgressReport) => void): Promise<string> {
+  const folder = path.join(modelsDir, VIT_GPT2_CAPTIONER.id);
+  const totalMiB = VIT_GPT2_CAPTIONER.files.reduce((sum, file) => sum + file.approxMiB, 0);
+  let doneMiB = 0;
+  const base = process.env.BITACORA_TEST_MODEL_BASE_URL;
+  for (const file of VIT_GPT2_CAPTIONER.files) {
+    await downloadModelFile({
+      url: base ? `${base.replace(/\/$/, "")}/${file.name}` : file.url,
+      destPath: path.join(folder, file.name),
+      sha256: file.sha256,
+      sizeBytes: file.sizeBytes,
+      signal,
+      onProgress: (received) =>
+        onProgress({
+          stage: `Downloading the photo captioner: ${Math.round(doneMiB + received / MiB)} of ~${Math.round(totalMiB)} MiB`,
+          fraction: Math.min(1, (doneMiB + received / MiB) / totalMiB),
+        }),
+    });
+    doneMiB += file.approxMiB;
+  }
+  return folder;
 }

@@ -24,8 +24,9 @@ export function sharedOcr(): OcrStrategy {
  * manager has downloaded it into modelsDir; otherwise none (the description uses OCR only).
  */
 export async function captionerFor(options: EngineOptions): Promise<Captioner | undefined> {
+  if (options.captioner === "none") return undefined;
   if (options.ollama?.url && options.ollama.model) return new OllamaCaptioner(options.ollama.url, options.ollama.model);
-  if (!options.modelsDir) return undefined;
+  if (!options.modelsDir || options.captioner === "ollama") return undefined;
   const folder = path.join(options.modelsDir, VIT_GPT2_CAPTIONER.id);
   let captioner = onnxCaptioners.get(folder);
   if (!captioner) {
