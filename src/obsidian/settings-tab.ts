@@ -2,6 +2,10 @@ import { normalizePath, PluginSettingTab, Setting, type App } from "obsidian";
 import type { BitacoraSettings, DeviceSettings } from "../core/settings/settings";
 import type { DeviceSettingsStore } from "./device-settings";
 import type { PluginDataStore } from "./plugin-data";
+import { keywordRulesFromText, keywordRulesToText, listFromText } from "./settings-text";
+
+/** A note path as the user typed it, normalised and ending in .md. */
+const noteFilePath = (value: string) => normalizePath(value.trim().endsWith(".md") ? value.trim() : `${value.trim()}.md`);
 
 /** "Attachments, Inbox/Audio" → ["Attachments", "Inbox/Audio"], normalised; empty items dropped. */
 export const parseFolderList = (text: string): string[] =>
@@ -126,6 +130,46 @@ export class BitacoraSettingTab extends PluginSettingTab {
           .addOptions(Object.fromEntries(settings.areas.map((area) => [area, area])))
           .setValue(settings.defaultArea)
           .onChange((value) => this.save({ defaultArea: value })),
+      );
+    new Setting(containerEl)
+      .setName("Areas")
+      .setDesc("Comma-separated. Entries get one of these areas.")
+      .addText((text) => text.setValue(settings.areas.join(", ")).onChange((value) => this.save({ areas: listFromText(value) })));
+    new Setting(containerEl)
+      .setName("Area keywords")
+      .setDesc("One line per area, for example: DevOps: deploy, kubernetes. These words weigh more than the built-in ones.")
+      .addTextArea((text) =>
+        text.setValue(keywordRulesToText(settings.areaKeywords)).onChange((value) => this.save({ areaKeywords: keywordRulesFromText(value) })),
+      );
+    new Setting(containerEl)
+      .setName("Link to topics that have no note yet")
+      .setDesc("Off: entries link only to notes that exist.")
+      .addToggle((toggle) => toggle.setValue(settings.createTopicStubs).onChange((value) => this.save({ createTopicStubs: value })));
+
+    new Setting(containerEl).setName("Dashboards").setHeading();
+    new Setting(containerEl)
+      .setName("Sprint length in days")
+      .addText((text) =>
+        text.setValue(String(settings.sprintLengthDays)).onChange((value) => {
+          const days = Number(value);
+          if (Number.isInteger(days) && days > 0) void this.save({ sprintLengthDays: days });
+        }),
+      );
+    new Setting(containerEl)
+      .setName("First day of the first sprint")
+      .setDesc("As year-month-day, for example 2025-07-21.")
+      .addText((text) =>
+        text.setValue(settings.sprintFirstDay).onChange((value) => {
+          if (/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) void this.save({ sprintFirstDay: value.trim() });
+        }),
+      );
+    new Setting(containerEl)
+      .setName("Sprint dashboard note")
+      .addText((text) => text.setValue(settings.sprintDashboardPath).onChange((value) => this.save({ sprintDashboardPath: noteFilePath(value) })));
+    new Setting(containerEl)
+      .setName("Deployments dashboard note")
+      .addText((text) =>
+        text.setValue(settings.deploymentDashboardPath).onChange((value) => this.save({ deploymentDashboardPath: noteFilePath(value) })),
       );
 
     new Setting(containerEl).setName("Transcription").setHeading();
