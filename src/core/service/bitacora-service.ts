@@ -1,6 +1,5 @@
 import type { LogEntry } from "../log/entry";
 import { labelsFor } from "../log/labels";
-import { renameAttachmentInNote } from "../log/rename-attachment";
 import { fileNameOf } from "../media";
 import type { ProcessorFindings } from "../processing/processor-port";
 import type { Clock, ContentHasher, EnginePort, StatePort, VaultPort } from "../ports";
@@ -245,7 +244,7 @@ export class BitacoraService {
     if (!original) {
       // The original is gone: this is the same recording moved outside Obsidian. Follow it.
       await this.writer.removeIfUntouched(job);
-      await this.renameInNote(record.notePath, record.path, job.path);
+      await this.writer.renameAttachment(record.notePath, record.path, job.path);
       record.path = job.path;
     } else {
       await this.writer.removeIfUntouched(job);
@@ -369,14 +368,9 @@ export class BitacoraService {
       if (job.state === "running") this.renamedWhileRunning.set(job.id, [...(this.renamedWhileRunning.get(job.id) ?? []), oldPath]);
     }
     const notePath = job?.notePath ?? record?.[1].notePath;
-    if (notePath) await this.renameInNote(notePath, oldPath, path);
+    if (notePath) await this.writer.renameAttachment(notePath, oldPath, path);
     else if (baselineAt < 0 && this.deps.settings().watchEnabled) await this.enqueue(path);
     await this.store.changed();
-  }
-
-  private async renameInNote(notePath: string, oldPath: string, newPath: string): Promise<void> {
-    if ((await this.deps.vault.readText(notePath)) === null) return;
-    await this.deps.vault.processText(notePath, (text) => renameAttachmentInNote(text, oldPath, newPath), "");
   }
 
   /** Writes a status-only version of the entry (placeholder body) at its current place. */

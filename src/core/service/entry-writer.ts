@@ -1,6 +1,7 @@
 import type { LogEntry } from "../log/entry";
 import { labelsFor } from "../log/labels";
 import { mergeUserEdits } from "../log/merge-user-edits";
+import { renameAttachmentInNote } from "../log/rename-attachment";
 import { findEntry, removeEntry, upsertEntry } from "../log/upsert-entry";
 import type { ParsedEntry } from "../log/parse-log-note";
 import type { VaultPort } from "../ports";
@@ -78,6 +79,12 @@ export class EntryWriter {
   async read(notePath: string, paths: string[]): Promise<LogEntry | null> {
     const text = await this.vault.readText(notePath);
     return text === null ? null : (findEntry(text, paths)?.entry ?? null);
+  }
+
+  /** Points the entry at the attachment's new path (a rename or move), if the note still exists. */
+  async renameAttachment(notePath: string, oldPath: string, newPath: string): Promise<void> {
+    if ((await this.vault.readText(notePath)) === null) return;
+    await this.vault.processText(notePath, (text) => renameAttachmentInNote(text, oldPath, newPath), "");
   }
 
   /** Removes a placeholder entry the user never touched (a duplicate turned out to be known). */
