@@ -2,7 +2,7 @@
  * Fits the shipped arousal model on every labelled clip of a folder (EmoDB by default) and
  * writes src/core/emotion/arousal-weights.ts. Accuracy is measured separately by
  * cross-validation (evaluate.ts); these weights are never scored on the clips they saw.
- * Usage: node eval/emotion/run.mjs eval/emotion/train-arousal.ts [folder]
+ * Usage: node scripts/run-ts.mjs eval/emotion/train-arousal.ts [folder]
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";

@@ -29,8 +29,8 @@ export interface SileroVadOptions {
   /** onnxruntime intra-op threads; 1 keeps the VAD from competing with Whisper. */
   threads?: number;
   /**
-   * New samples per model call: 512 (32 ms, default, the only size v5/v6 accept), or 1024/1536
-   * for v4 models (fewer calls, coarser timing; 1536 is what @ricky0123/vad-node uses).
+   * New samples per model call: 512 (32 ms, the only size v5/v6 accept), or 1024/1536 for v4
+   * models (fewer calls, coarser timing). Default: 1536 for v4 (as @ricky0123/vad-node), 512 for v5/v6.
    */
   frameSamples?: 512 | 1024 | 1536;
   /**
@@ -59,9 +59,12 @@ export class SileroVad {
   private constructor(
     private readonly session: ort.InferenceSession,
     private readonly lanes: number,
-    frameSamples: number,
+    requestedFrameSamples: number | undefined,
   ) {
     this.generation = session.inputNames.includes("state") ? 5 : 4;
+    // v4 scores 96 ms frames as well as 32 ms ones and costs one call instead of three
+    // (bench/results/vad.json); v5/v6 accept only 512.
+    const frameSamples = requestedFrameSamples ?? (this.generation === 4 ? 1536 : VAD_FRAME_SAMPLES);
     this.state = SileroState.zero(this.generation, 1);
     if (![512, 1024, 1536].includes(frameSamples) || (this.generation === 5 && frameSamples !== 512)) {
       throw new EngineError("internal", `Silero v${this.generation} cannot score ${frameSamples}-sample frames at 16 kHz.`);
@@ -87,7 +90,7 @@ export class SileroVad {
     } catch (error) {
       throw new EngineError("no-model", `The Silero VAD model could not be loaded from ${modelPath}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return new SileroVad(session, Math.max(1, Math.floor(options.lanes ?? 1)), options.frameSamples ?? VAD_FRAME_SAMPLES);
+    return new SileroVad(session, Math.max(1, Math.floor(options.lanes ?? 1)), options.frameSamples);
   }
 
   get modelGeneration(): SileroGeneration {

