@@ -20,6 +20,8 @@ export interface VaultPort {
   readBinary(path: string): Promise<Uint8Array>;
   /** Creates the note (and its folders) with `initial` when missing, then applies `edit` atomically. */
   processText(path: string, edit: (text: string) => string, initial: string): Promise<string>;
+  /** Moves a note to the trash (the user's trash setting) only if its text is still exactly `expected`. */
+  trashNoteIfUnchanged(path: string, expected: string): Promise<boolean>;
   /** Absolute path on disk, for the engine host. */
   absolutePath(path: string): string;
 }

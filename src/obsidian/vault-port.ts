@@ -36,6 +36,13 @@ export class ObsidianVaultPort implements VaultPort {
     return this.app.vault.process(file, edit);
   }
 
+  async trashNoteIfUnchanged(path: string, expected: string): Promise<boolean> {
+    const file = this.fileAt(path);
+    if (!file || (await this.app.vault.read(file)) !== expected) return false;
+    await this.app.fileManager.trashFile(file);
+    return true;
+  }
+
   absolutePath(path: string): string {
     const adapter = this.app.vault.adapter;
     if (!(adapter instanceof FileSystemAdapter)) throw new Error("Bitácora needs the desktop app (a vault on disk).");

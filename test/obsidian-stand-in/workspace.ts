@@ -198,6 +198,10 @@ export class FileManager {
   getNewFileParent(_sourcePath: string): { path: string } {
     return this.app.vault.getRoot();
   }
+  /** Obsidian moves the file to the system or vault trash per the user's setting; here it is deleted. */
+  async trashFile(file: TFile): Promise<void> {
+    await this.app.vault.delete(file);
+  }
   async renameFile(file: TFile, newPath: string): Promise<void> {
     await this.app.vault.rename(file, newPath);
   }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { FileStat, VaultPort } from "../../core/ports";
 
@@ -39,6 +39,18 @@ export class FsVault implements VaultPort {
 
   async readBinary(vaultPath: string): Promise<Uint8Array> {
     return readFile(this.absolutePath(vaultPath));
+  }
+
+  /** The CLI has no trash: the file is removed (only when nobody changed it). */
+  trashNoteIfUnchanged(vaultPath: string, expected: string): Promise<boolean> {
+    const previous = this.locks.get(vaultPath) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(async () => {
+      if ((await this.readText(vaultPath)) !== expected) return false;
+      await unlink(this.absolutePath(vaultPath));
+      return true;
+    });
+    this.locks.set(vaultPath, next);
+    return next;
   }
 
   /** Edits of one note are serialised, like vault.process in Obsidian. */

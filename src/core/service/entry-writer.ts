@@ -51,7 +51,7 @@ export class EntryWriter {
     let carried: string | undefined;
     let existingElsewhere: ParsedEntry | null = null;
     if (job.notePath && job.notePath !== target.path && (await this.vault.readText(job.notePath)) !== null) {
-      await this.vault.processText(
+      const rest = await this.vault.processText(
         job.notePath,
         (text) => {
           const { text: rest, removed } = removeEntry(text, paths);
@@ -61,6 +61,10 @@ export class EntryWriter {
         },
         "",
       );
+      // A log note this writer created only for this entry (the time became known later) goes away.
+      if (job.entryDate && rest.trimEnd() === newLogNoteText(dateOf(job.entryDate), labels).trimEnd()) {
+        await this.vault.trashNoteIfUnchanged(job.notePath, rest);
+      }
     }
     await this.vault.processText(
       target.path,

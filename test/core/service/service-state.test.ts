@@ -68,3 +68,32 @@ test("a ledger synced from another device keeps this one from processing the sam
   local.dispose();
   expect((local.engine as GatedEngine).calls).toEqual([]);
 });
+
+test("an entry that moves to its capture day leaves no empty log note behind; a note with user text stays", async () => {
+  const vault = tempVault();
+  const engine = new GatedEngine();
+  const { service, dispose } = makeService(vault, { engine });
+  await service.start();
+  const today = await service.openTodayLogPath();
+  addFile(vault, "A/foto.jpg", path.join(SHARED, "photos_coco/000000000802.jpg"));
+  addFile(vault, "A/otra.jpg", path.join(SHARED, "photos_coco/000000011813.jpg"));
+  await service.enqueue("A/foto.jpg");
+  await engine.waitForCall(1);
+  // The file name has no time, so the entry waits in today's note until the photo's EXIF says 2025-07-30.
+  expect(readNote(vault, today)).toContain("A/foto.jpg");
+  engine.release(0, { kind: "image", capturedAt: "2025-07-30T08:45:10" });
+  await service.idle();
+  expect(readNote(vault, NOTE)).toContain("A/foto.jpg");
+  expect(readNote(vault, today)).toBe("");
+
+  await service.enqueue("A/otra.jpg");
+  await engine.waitForCall(2);
+  const file = vault.absolutePath(today);
+  const fs = require("node:fs") as typeof import("node:fs");
+  // Written under the day's heading, not after the entry (text after an entry travels with it).
+  fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^(# Log - .*\n)/, "$1Mis notas de hoy.\n"));
+  engine.release(1, { kind: "image", capturedAt: "2025-07-30T09:00:00" });
+  await service.idle();
+  dispose();
+  expect(readNote(vault, today)).toContain("Mis notas de hoy.");
+});
