@@ -8,7 +8,7 @@ import { EngineClient } from "../engines/host/engine-client";
 import type { CliArgs } from "./args";
 import { FsVault } from "./adapters/fs-vault";
 import { JsonFileState } from "./adapters/json-file-state";
-import { nodeClock, sha256Hasher } from "./adapters/node-clock";
+import { nodeClock, sha256Hasher } from "../engines/system/node-clock";
 import { topicNotesOnDisk } from "./adapters/topic-notes-on-disk";
 
 export class VaultNotFoundError extends Error {}

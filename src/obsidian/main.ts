@@ -12,7 +12,7 @@ import { BitacoraSettingTab } from "./settings-tab";
 import { DashboardsComponent } from "./dashboards-component";
 import { ModelDownloader } from "./model-download";
 import { ObsidianVaultPort } from "./vault-port";
-import { nodeClock } from "../cli/adapters/node-clock";
+import { nodeClock } from "../engines/system/node-clock";
 import { QueueStatusBar } from "./status-bar";
 import { openTodayLog, revealQueueView } from "./workspace-actions";
 

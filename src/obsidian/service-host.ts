@@ -3,7 +3,7 @@ import { Component, Notice, type App } from "obsidian";
 import { BitacoraService } from "../core/service/bitacora-service";
 import { folderLocator, type LogNoteLocator } from "../core/service/entry-writer";
 // The same Node clock and hasher as the CLI: the queue runs in Obsidian's Node context, not a (popout) window.
-import { nodeClock, sha256Hasher } from "../cli/adapters/node-clock";
+import { nodeClock, sha256Hasher } from "../engines/system/node-clock";
 import { EngineClient } from "../engines/host/engine-client";
 import { DailyNoteLocator } from "./daily-note-locator";
 import type { DeviceSettingsStore } from "./device-settings";

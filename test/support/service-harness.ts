@@ -12,7 +12,7 @@ import type { EnginePort } from "../../src/core/ports";
 import type { ProcessorFindings } from "../../src/core/processing/processor-port";
 import { FsVault } from "../../src/cli/adapters/fs-vault";
 import { JsonFileState } from "../../src/cli/adapters/json-file-state";
-import { nodeClock, sha256Hasher } from "../../src/cli/adapters/node-clock";
+import { nodeClock, sha256Hasher } from "../../src/engines/system/node-clock";
 import { EngineClient } from "../../src/engines/host/engine-client";
 
 export const SHARED = path.resolve(__dirname, "../../../shared/testdata");

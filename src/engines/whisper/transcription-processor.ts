@@ -1,4 +1,3 @@
-import type { EngineOptions } from "../../core/processing/engine-options";
 import type { MediaProcessor } from "../../core/processing/processor-port";
 import { detectSpeechInBlocks, SileroVad, streamPcm16kMono } from "../audio";
 import { resolveWhisperModel } from "../models/whisper-models";
@@ -7,12 +6,6 @@ import { NativeWhisperEngine } from "./native-whisper-engine";
 import { transcribeRecording, type SpeechFinder } from "./transcribe-recording";
 import type { WhisperEngine } from "./whisper-port";
 
-/**
- * Options this processor reads beyond EngineOptions. `whisperCliPath` switches to a
- * whisper.cpp command-line binary the user installed (much faster on x64 CPUs than the
- * prebuilt N-API binding, see docs/engines.md); unset means the built-in binding.
- */
-export type TranscriptionOptions = EngineOptions;
 
 /** One engine per host process, kept while the model stays the same (loading takes seconds). */
 let cachedEngine: { key: string; engine: WhisperEngine } | null = null;
@@ -48,7 +41,8 @@ export const transcriptionProcessor: MediaProcessor = {
   name: "transcription",
   kinds: ["audio"],
   async process(job, findings, context) {
-    const options: TranscriptionOptions = context.options;
+    // whisperCliPath, when set, switches to the user's whisper.cpp CLI (docs/engines.md).
+    const options = context.options;
     const modelPath = await resolveWhisperModel(options);
     const engine = engineFor(modelPath, options.whisperCliPath);
     const result = await transcribeRecording(
