@@ -27,7 +27,10 @@ async function statusesWhileProcessing(app: App, path: string, bytes: Uint8Array
   await app.vault.createBinary(path, bytes);
   const log = await waitFor(() => app.vault.getFileByPath(logPath) ?? undefined, timeoutMs);
   await waitFor(async () => /status:: (Processed|Error)/.test(await app.vault.read(log)), timeoutMs);
-  return { statuses: seen.filter((status, i) => status !== seen[i - 1]), text: await app.vault.read(log) };
+  // The modify listener reads asynchronously and may not have recorded the last write yet.
+  const text = await app.vault.read(log);
+  seen.push(...statusesIn(text));
+  return { statuses: seen.filter((status, i) => status !== seen[i - 1]), text };
 }
 
 test("a photo added to the vault goes Not Processed → In Progress → Processed", async () => {
