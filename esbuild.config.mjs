@@ -10,6 +10,7 @@ const nativeExternals = [
   "onnxruntime-common",
   "sharp",
   "@fugood/whisper.node",
+  "@bitacora/whisper-addon",
   "node-web-audio-api",
   "tesseract.js",
   "@gutenye/ocr-node",

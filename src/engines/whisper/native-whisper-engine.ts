@@ -1,6 +1,7 @@
 import { access } from "node:fs/promises";
 import type { WhisperContext } from "@fugood/whisper.node";
 import { EngineError } from "../host/engine-error";
+import { runStoppable } from "./stoppable-call";
 import { WHISPER_SAMPLE_RATE, type WhisperEngine, type WhisperResult, type WhisperTranscribeOptions } from "./whisper-port";
 
 export interface NativeWhisperConfig {
@@ -15,10 +16,10 @@ type NativeModule = typeof import("@fugood/whisper.node");
  * whisper.cpp (1.9.1 in the pinned 1.1.1) through the prebuilt N-API binding @fugood/whisper.node. The model is
  * loaded once and kept for every chunk and job until dispose() or another model path.
  *
- * Cancel: the binding's stop() sets a flag that whisper.cpp only reads between decoding
- * windows, so a chunk may run to its end. transcribe() therefore settles only when the
- * native call has really stopped, and the engine client kills the host process when that
- * takes more than its grace period (1 s): the CPU is free within 1 s either way.
+ * The fallback engine where Bitácora's own addon is not built: the prebuilt linux-x64 binary has
+ * no AVX code (docs/engines.md). Cancel: the binding's stop() sets a flag that whisper.cpp only
+ * reads between decoding windows, so a chunk may run to its end; the engine client kills the
+ * host process when that takes more than its grace period.
  */
 export class NativeWhisperEngine implements WhisperEngine {
   readonly description = "whisper.cpp via @fugood/whisper.node (N-API, prebuilt)";
@@ -40,39 +41,17 @@ export class NativeWhisperEngine implements WhisperEngine {
       onProgress: (percent: number) => options.onProgress?.(Math.min(Math.max(percent / 100, 0), 1)),
     });
 
-    let stopReason: EngineError | null = null;
-    const stop = (reason: EngineError) => {
-      if (stopReason) return;
-      stopReason = reason;
-      void job.stop();
+    const result = await runStoppable({ promise: job.promise, stop: () => void job.stop() }, options);
+    if (result.isAborted) throw new EngineError("cancelled", "Cancelled.");
+    options.onProgress?.(1);
+    return {
+      language: result.language || undefined,
+      segments: result.segments.map((segment) => ({
+        start: segment.t0 / 1000,
+        end: Math.min(segment.t1 / 1000, samples.length / WHISPER_SAMPLE_RATE),
+        text: segment.text,
+      })),
     };
-    const onAbort = () => stop(new EngineError("cancelled", "Cancelled."));
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-    const timer =
-      options.timeoutMs === undefined
-        ? undefined
-        : setTimeout(
-            () => stop(new EngineError("timeout", `Transcription took longer than ${Math.round(options.timeoutMs! / 1000)} s and was stopped.`)),
-            options.timeoutMs,
-          );
-    try {
-      const result = await job.promise.catch((error: unknown) => {
-        throw stopReason ?? new EngineError("internal", `whisper.cpp failed: ${(error as Error).message ?? String(error)}`);
-      });
-      if (stopReason || result.isAborted) throw stopReason ?? new EngineError("cancelled", "Cancelled.");
-      options.onProgress?.(1);
-      return {
-        language: result.language || undefined,
-        segments: result.segments.map((segment) => ({
-          start: segment.t0 / 1000,
-          end: Math.min(segment.t1 / 1000, samples.length / WHISPER_SAMPLE_RATE),
-          text: segment.text,
-        })),
-      };
-    } finally {
-      clearTimeout(timer);
-      options.signal?.removeEventListener("abort", onAbort);
-    }
   }
 
   async dispose(): Promise<void> {

@@ -1,23 +1,32 @@
 import type { MediaProcessor } from "../../core/processing/processor-port";
 import { detectSpeechInBlocks, SileroVad, streamPcm16kMono } from "../audio";
 import { resolveWhisperModel } from "../models/whisper-models";
+import { AddonWhisperEngine } from "./addon-whisper-engine";
 import { CliWhisperEngine } from "./cli-whisper-engine";
 import { NativeWhisperEngine } from "./native-whisper-engine";
 import { transcribeRecording, type SpeechFinder } from "./transcribe-recording";
+import { loadWhisperAddon } from "./whisper-addon-loader";
 import type { WhisperEngine } from "./whisper-port";
-
 
 /** One engine per host process, kept while the model stays the same (loading takes seconds). */
 let cachedEngine: { key: string; engine: WhisperEngine } | null = null;
 let cachedVad: Promise<SileroVad> | null = null;
 
+/**
+ * The user's whisper.cpp program when set; else Bitácora's own addon (AVX builds, in-process
+ * abort, no-speech probabilities); else the prebuilt binding, which needs no compiler.
+ */
 export function engineFor(modelPath: string, cliPath?: string): WhisperEngine {
-  const key = `${cliPath ?? "native"}|${modelPath}`;
+  const kind = cliPath ? "cli" : loadWhisperAddon().ok ? "addon" : "prebuilt";
+  const key = `${kind}|${cliPath ?? ""}|${modelPath}`;
   if (cachedEngine?.key !== key) {
     void cachedEngine?.engine.dispose();
-    const engine = cliPath
-      ? new CliWhisperEngine({ binaryPath: cliPath, modelPath, description: `whisper.cpp CLI (${cliPath})` })
-      : new NativeWhisperEngine({ modelPath });
+    const engine =
+      kind === "cli"
+        ? new CliWhisperEngine({ binaryPath: cliPath!, modelPath, description: `whisper.cpp CLI (${cliPath})` })
+        : kind === "addon"
+          ? new AddonWhisperEngine({ modelPath })
+          : new NativeWhisperEngine({ modelPath });
     cachedEngine = { key, engine };
   }
   return cachedEngine.engine;

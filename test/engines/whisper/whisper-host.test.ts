@@ -1,5 +1,5 @@
 /**
- * Real whisper.cpp (@fugood/whisper.node) in the real engine host child process
+ * Real whisper.cpp (the engine host picks Bitácora's addon when built, else @fugood/whisper.node) in the real engine host child process
  * (dist/engine-host.js, built by `node esbuild.config.mjs production`), through decoding,
  * Silero VAD and chunking, with whisper.cpp's weightless test model: plumbing, progress,
  * cancel and timeout are real; the words it prints are meaningless, so none are asserted.

@@ -1,0 +1,109 @@
+// Builds native/whisper-addon (Bitácora's own N-API binding of whisper.cpp) with cmake, from the
+// whisper.cpp source tree in node_modules/nodejs-whisper. Runs after `npm ci` (postinstall).
+//
+//   node scripts/build-whisper-addon.mjs [--cpu native|portable] [--if-possible] [--force]
+//
+// --cpu native    this machine's instruction set (default; for the CLI, tests and benchmarks here)
+// --cpu portable  every x86-64 CPU: ggml's CPU backend in one variant per instruction-set level,
+//                 picked at run time (used by `npm run package` for the plugin folder)
+// --if-possible   a missing compiler or cmake prints a warning and exits 0: the engine then
+//                 falls back to the prebuilt @fugood/whisper.node binding
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const addonDir = path.join(root, "native", "whisper-addon");
+const require = createRequire(import.meta.url);
+
+const args = process.argv.slice(2);
+const cpu = args.includes("--cpu") ? args[args.indexOf("--cpu") + 1] : "native";
+const ifPossible = args.includes("--if-possible");
+const force = args.includes("--force");
+if (!["native", "portable"].includes(cpu)) fail(`--cpu must be native or portable, not ${cpu}`);
+
+const outDir = path.join(addonDir, "build", cpu);
+const cmakeDir = path.join(addonDir, "build", `cmake-${cpu}`);
+const logFile = path.join(addonDir, "build", `build-${cpu}.log`);
+
+function fail(message) {
+  if (ifPossible) {
+    console.warn(`[bitacora] The fast Whisper engine was not built: ${message}`);
+    console.warn("[bitacora] Transcription will use the prebuilt @fugood/whisper.node binding (slower on x86-64).");
+    process.exit(0);
+  }
+  console.error(`[bitacora] ${message}`);
+  process.exit(1);
+}
+
+function resolveInputs() {
+  let whisperCpp;
+  try {
+    whisperCpp = path.join(path.dirname(require.resolve("nodejs-whisper/package.json")), "cpp", "whisper.cpp");
+  } catch {
+    fail("the whisper.cpp sources (npm package nodejs-whisper) are not installed; run npm ci");
+  }
+  if (!existsSync(path.join(whisperCpp, "CMakeLists.txt"))) fail(`no whisper.cpp source tree at ${whisperCpp}`);
+  const nodeApiHeaders = require("node-api-headers").include_dir;
+  const nodeAddonApi = require("node-addon-api").include.replace(/^"|"$/g, "");
+  return { whisperCpp, nodeApiHeaders, nodeAddonApi };
+}
+
+function cmakeFlags(inputs) {
+  const flags = [
+    `-DWHISPER_CPP_DIR=${inputs.whisperCpp}`,
+    `-DNODE_API_HEADERS_DIR=${inputs.nodeApiHeaders}`,
+    `-DNODE_ADDON_API_DIR=${inputs.nodeAddonApi}`,
+    "-DCMAKE_BUILD_TYPE=Release",
+  ];
+  if (cpu === "native") flags.push("-DGGML_NATIVE=ON");
+  else flags.push("-DGGML_NATIVE=OFF", "-DGGML_BACKEND_DL=ON", "-DGGML_CPU_ALL_VARIANTS=ON", "-DGGML_OPENMP=OFF");
+  return flags;
+}
+
+// Same sources, flags and compiler input → same addon: skip the 3-minute build.
+function fingerprint(inputs, flags) {
+  const hash = createHash("sha256");
+  hash.update(flags.join("\n"));
+  hash.update(readFileSync(path.join(inputs.whisperCpp, "CMakeLists.txt")));
+  for (const name of ["CMakeLists.txt", ...readdirSync(path.join(addonDir, "src")).sort().map((f) => `src/${f}`)]) {
+    hash.update(name).update(readFileSync(path.join(addonDir, name)));
+  }
+  return hash.digest("hex");
+}
+
+function run(command, commandArgs) {
+  const result = spawnSync(command, commandArgs, { cwd: addonDir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  writeFileSync(logFile, `$ ${command} ${commandArgs.join(" ")}\n${result.stdout ?? ""}${result.stderr ?? ""}\n`, { flag: "a" });
+  if (result.error) fail(`${command} could not start (${result.error.message}); install cmake and a C++ compiler`);
+  if (result.status !== 0) fail(`${command} failed (exit ${result.status}); see ${path.relative(root, logFile)}`);
+}
+
+const inputs = resolveInputs();
+const flags = cmakeFlags(inputs);
+const stamp = fingerprint(inputs, flags);
+const stampFile = path.join(outDir, "build-stamp.txt");
+if (!force && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(path.join(outDir, "bitacora_whisper.node"))) {
+  console.log(`[bitacora] Whisper addon (${cpu}) is up to date: ${path.relative(root, outDir)}`);
+  process.exit(0);
+}
+
+mkdirSync(path.dirname(logFile), { recursive: true });
+writeFileSync(logFile, "");
+const started = Date.now();
+console.log(`[bitacora] Building the Whisper addon (${cpu} CPU code) from ${path.relative(root, inputs.whisperCpp)}; a few minutes on 2 cores...`);
+run("cmake", ["-S", addonDir, "-B", cmakeDir, ...flags]);
+run("cmake", ["--build", cmakeDir, "--config", "Release", "--parallel", String(availableParallelism()), "--target", "bitacora_whisper"]);
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+// The addon, plus (portable) the CPU backend variants ggml loads at run time from the same folder.
+const built = readdirSync(cmakeDir, { recursive: true }).filter((f) => /(^|[\\/])(bitacora_whisper\.node|(lib)?ggml-cpu-[\w-]+\.(so|dylib|dll))$/.test(f));
+if (!built.some((f) => f.endsWith("bitacora_whisper.node"))) fail(`the build produced no bitacora_whisper.node; see ${path.relative(root, logFile)}`);
+for (const file of built) cpSync(path.join(cmakeDir, file), path.join(outDir, path.basename(file)));
+writeFileSync(stampFile, stamp);
+console.log(`[bitacora] Whisper addon built in ${Math.round((Date.now() - started) / 1000)} s: ${path.relative(root, outDir)}`);

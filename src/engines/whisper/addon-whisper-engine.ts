@@ -1,0 +1,97 @@
+import { access } from "node:fs/promises";
+import type { WhisperModel } from "@bitacora/whisper-addon";
+import { EngineError } from "../host/engine-error";
+import { runStoppable } from "./stoppable-call";
+import { loadWhisperAddon } from "./whisper-addon-loader";
+import { WHISPER_SAMPLE_RATE, type WhisperEngine, type WhisperResult, type WhisperTranscribeOptions } from "./whisper-port";
+
+export interface AddonWhisperConfig {
+  modelPath: string;
+  /** GPU backends are not compiled into the addon yet; kept for parity with the prebuilt binding. */
+  useGpu?: boolean;
+}
+
+/**
+ * whisper.cpp through Bitácora's own N-API addon (native/whisper-addon), compiled on the machine
+ * (or, for the packaged plugin, once per CPU level) so ggml uses AVX2/FMA/AVX-512. The model is
+ * loaded once and kept for every chunk and job until dispose() or another model path.
+ *
+ * Cancel: abort() sets a flag whisper.cpp reads after each encoder pass and decoder step, so a
+ * stop lands within one encoder pass; the engine client kills the host if that takes longer
+ * than its grace period. Segments carry whisper.cpp's no-speech probability for the guard.
+ */
+export class AddonWhisperEngine implements WhisperEngine {
+  readonly description: string;
+  private model: Promise<WhisperModel> | null = null;
+
+  constructor(private readonly config: AddonWhisperConfig) {
+    const addon = loadWhisperAddon();
+    this.description = addon.ok
+      ? `whisper.cpp ${addon.module.version()} via Bitácora's addon (${cpuFeatures(addon.module.systemInfo())})`
+      : "whisper.cpp via Bitácora's addon (not built)";
+  }
+
+  async transcribe(pcm: Float32Array, options: WhisperTranscribeOptions): Promise<WhisperResult> {
+    if (options.signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
+    const model = await this.loadModel();
+    if (options.signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
+    const job = model.transcribe(
+      pcm,
+      { language: options.language || "auto", prompt: options.initialPrompt || undefined, threads: Math.max(1, Math.floor(options.threads)) },
+      // whisper.cpp reports 0..100, and more than 100 on the padded last window.
+      (percent) => options.onProgress?.(Math.min(Math.max(percent / 100, 0), 1)),
+    );
+    const result = await runStoppable({ promise: job.promise, stop: () => job.abort() }, options);
+    if (result.aborted) throw new EngineError("cancelled", "Cancelled.");
+    options.onProgress?.(1);
+    const duration = pcm.length / WHISPER_SAMPLE_RATE;
+    return {
+      language: result.language || undefined,
+      segments: result.segments.map((segment) => ({
+        start: segment.startMs / 1000,
+        end: Math.min(segment.endMs / 1000, duration),
+        text: segment.text,
+        noSpeechProb: segment.noSpeechProb,
+      })),
+    };
+  }
+
+  async dispose(): Promise<void> {
+    const model = this.model;
+    this.model = null;
+    if (model) (await model.catch(() => null))?.release();
+  }
+
+  private loadModel(): Promise<WhisperModel> {
+    if (!this.model) {
+      this.model = openModel(this.config);
+      // A failed load is not cached: the user may fix the path and try again.
+      this.model.catch(() => (this.model = null));
+    }
+    return this.model;
+  }
+}
+
+async function openModel(config: AddonWhisperConfig): Promise<WhisperModel> {
+  try {
+    await access(config.modelPath);
+  } catch {
+    throw new EngineError("no-model", `The Whisper model file was not found: ${config.modelPath}.`);
+  }
+  const addon = loadWhisperAddon();
+  if (!addon.ok) throw new EngineError("internal", `The Whisper engine could not be loaded on this system: ${addon.reason}`);
+  try {
+    return await addon.module.loadModel(config.modelPath, { useGpu: config.useGpu ?? false });
+  } catch (error) {
+    throw new EngineError(
+      "no-model",
+      `The Whisper model at ${config.modelPath} could not be loaded (${(error as Error).message}). Download it again or choose another ggml model file.`,
+    );
+  }
+}
+
+/** "AVX2 = 1 | FMA = 1 | AVX512 = 0" → "AVX2 FMA". */
+function cpuFeatures(systemInfo: string): string {
+  const on = [...systemInfo.matchAll(/(\w+) = 1/g)].map((m) => m[1]).filter((name) => /^(AVX|FMA|F16C|NEON|SSE)/.test(name));
+  return on.length > 0 ? on.join(" ") : "baseline CPU code";
+}
