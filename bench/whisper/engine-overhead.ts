@@ -2,16 +2,20 @@
  * Benchmark 3 (issue 3): our Whisper engines against whisper.cpp's own CLI on the same file,
  * model and threads. Overhead ratio = engine wall time / CLI wall time (both include model
  * load, same sampling: greedy best-of-5 with temperature fallback, flash attention off, CPU).
+ * The default engine is Bitácora's addon; the prebuilt binding is the fallback without a compiler.
  *
  *   npm run bench:whisper -- [--model ggml-base.bin] [--audio file.wav] [--threads 2] [--runs 3]
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { AddonWhisperEngine } from "../../src/engines/whisper/addon-whisper-engine";
 import { CliWhisperEngine } from "../../src/engines/whisper/cli-whisper-engine";
 import { NativeWhisperEngine } from "../../src/engines/whisper/native-whisper-engine";
 import { decodeWav16 } from "../../src/engines/whisper/pcm-wav";
-import { argValue, bindingVersions, CLI_191, MAIN_150, median, modelDescription, SHARED, WEIGHTLESS_TINY, writeResult } from "./bench-common";
+import { loadWhisperAddon } from "../../src/engines/whisper/whisper-addon-loader";
+import { argValue, bindingVersions, MAIN_150, median, modelDescription, SHARED, WEIGHTLESS_TINY, writeResult } from "./bench-common";
+import { ensureReferenceCli } from "./reference-cli";
 
 const modelPath = path.resolve(argValue("model", WEIGHTLESS_TINY));
 const audioPath = path.resolve(argValue("audio", path.join(SHARED, "speech_en/jfk.wav")));
@@ -35,26 +39,38 @@ async function runNative(pcm: Float32Array): Promise<number> {
   return performance.now() - t0;
 }
 
+async function runAddon(pcm: Float32Array): Promise<number> {
+  const t0 = performance.now();
+  const engine = new AddonWhisperEngine({ modelPath, useGpu: false });
+  await engine.transcribe(pcm, { language, threads });
+  await engine.dispose();
+  return performance.now() - t0;
+}
+
 async function runCliAdapter(pcm: Float32Array): Promise<number> {
   const t0 = performance.now();
   // The adapter's own flags plus flash attention off and CPU only, as in the reference run.
-  const engine = new CliWhisperEngine({ binaryPath: CLI_191, modelPath, extraArgs: ["-nfa", "-ng"] });
+  const engine = new CliWhisperEngine({ binaryPath: cli, modelPath, extraArgs: ["-nfa", "-ng"] });
   await engine.transcribe(pcm, { language, threads });
   return performance.now() - t0;
 }
 
+const cli = ensureReferenceCli();
+
 async function main() {
-  if (!existsSync(CLI_191)) throw new Error(`Build whisper.cpp 1.9.1's CLI first (docs/engines.md): ${CLI_191} is missing.`);
+  const addon = loadWhisperAddon();
+  if (!addon.ok) throw new Error(`Bitácora's whisper addon is not built (npm run build:whisper-addon): ${addon.reason}`);
   const pcm = decodeWav16(readFileSync(audioPath)).pcm;
   const versions = bindingVersions();
-  const times = { cli191: [] as number[], native: [] as number[], cliAdapter: [] as number[], main150: [] as number[] };
+  const times = { cli191: [] as number[], addon: [] as number[], native: [] as number[], cliAdapter: [] as number[], main150: [] as number[] };
   for (let run = 0; run < runs; run++) {
     // Alternate the order so a slow moment on the shared machine does not hit one side only.
-    const order = run % 2 === 0 ? ["cli", "native"] : ["native", "cli"];
+    const order = run % 2 === 0 ? ["cli", "addon"] : ["addon", "cli"];
     for (const which of order) {
-      if (which === "cli") times.cli191.push(runCli(CLI_191, ["-nfa", "-ng", "-np"]));
-      else times.native.push(await runNative(pcm));
+      if (which === "cli") times.cli191.push(runCli(cli, ["-nfa", "-ng", "-np"]));
+      else times.addon.push(await runAddon(pcm));
     }
+    times.native.push(await runNative(pcm));
     times.cliAdapter.push(await runCliAdapter(pcm));
     if (existsSync(MAIN_150)) times.main150.push(runCli(MAIN_150, []));
     console.log(`run ${run + 1}/${runs}:`, Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(v[v.length - 1] ?? 0)])));
@@ -64,22 +80,31 @@ async function main() {
   const best = (values: number[]) => Math.min(...values);
   const paired = (engine: number[]) => median(engine.map((ms, i) => ms / times.cli191[i]));
   const reference = best(times.cli191);
+  const addonRatio = paired(times.addon);
   const nativeRatio = paired(times.native);
   const adapterRatio = paired(times.cliAdapter);
   const medianRatios = {
+    addon: round(median(times.addon) / median(times.cli191)),
     nativeBinding: round(median(times.native) / median(times.cli191)),
     cliAdapter: round(median(times.cliAdapter) / median(times.cli191)),
   };
-  const bestRatios = { nativeBinding: round(best(times.native) / reference), cliAdapter: round(best(times.cliAdapter) / reference) };
+  const bestRatios = {
+    addon: round(best(times.addon) / reference),
+    nativeBinding: round(best(times.native) / reference),
+    cliAdapter: round(best(times.cliAdapter) / reference),
+  };
   writeResult("whisper-engine-overhead", {
     benchmark: "3. Whisper engine vs whisper.cpp's own CLI, same file, model and threads",
     target: { overheadRatio: 1.05, meaning: "engine wall time / CLI wall time ≤ 1.05" },
     measured: {
+      defaultEngine: "addon (AddonWhisperEngine); the prebuilt binding is used only where the addon could not be built",
+      addonRatio: round(addonRatio),
+      addonMeetsTarget: addonRatio <= 1.05,
       nativeBindingRatio: round(nativeRatio),
       cliAdapterRatio: round(adapterRatio),
       nativeBindingMeetsTarget: nativeRatio <= 1.05,
       cliAdapterMeetsTarget: adapterRatio <= 1.05,
-      ratiosFrom: "median of per-run ratios (engine run / CLI run of the same round)",
+      ratiosFrom: "median of per-run ratios (engine run / CLI run of the same round; the addon and the CLI alternate order, the others run after them)",
       medianRatios,
       bestRatios,
     },
@@ -89,6 +114,7 @@ async function main() {
       medianMs: Math.round(median(times.cli191)),
     },
     engines: {
+      addon: { what: `AddonWhisperEngine: ${new AddonWhisperEngine({ modelPath }).description}, built from the same source tree as the CLI`, bestMs: Math.round(best(times.addon)), medianMs: Math.round(median(times.addon)) },
       native: { what: `NativeWhisperEngine: @fugood/whisper.node ${versions.binding}, prebuilt ${versions.platformBinary} (whisper.cpp ${versions.whisperCpp})`, bestMs: Math.round(best(times.native)), medianMs: Math.round(median(times.native)) },
       cliAdapter: { what: "CliWhisperEngine spawning the same whisper-cli (temp WAV + JSON)", bestMs: Math.round(best(times.cliAdapter)), medianMs: Math.round(median(times.cliAdapter)) },
       whisperNode150: existsSync(MAIN_150)
