@@ -4,8 +4,9 @@
 //   node scripts/build-whisper-addon.mjs [--cpu native|portable] [--if-possible] [--force]
 //
 // --cpu native    this machine's instruction set (default; for the CLI, tests and benchmarks here)
-// --cpu portable  every x86-64 CPU: ggml's CPU backend in one variant per instruction-set level,
-//                 picked at run time (used by `npm run package` for the plugin folder)
+// --cpu portable  one addon per x86-64 instruction-set level (baseline, Haswell AVX2, Skylake-X
+//                 AVX-512), chosen at load time by the CPU's flags; one generic build on arm64.
+//                 Used by `npm run package` for the plugin folder, which must run on any desktop.
 // --if-possible   a missing compiler or cmake prints a warning and exits 0: the engine then
 //                 falls back to the prebuilt @fugood/whisper.node binding
 import { spawnSync } from "node:child_process";
@@ -26,9 +27,23 @@ const ifPossible = args.includes("--if-possible");
 const force = args.includes("--force");
 if (!["native", "portable"].includes(cpu)) fail(`--cpu must be native or portable, not ${cpu}`);
 
-const outDir = path.join(addonDir, "build", cpu);
-const cmakeDir = path.join(addonDir, "build", `cmake-${cpu}`);
 const logFile = path.join(addonDir, "build", `build-${cpu}.log`);
+
+// ggml's own instruction-set switches; the levels match its CPU variants of the same names.
+// OpenMP stays off in portable builds: libgomp is not on every desktop, ggml has its own pool.
+const PORTABLE_X64 = {
+  x64: [],
+  haswell: ["-DGGML_SSE42=ON", "-DGGML_AVX=ON", "-DGGML_F16C=ON", "-DGGML_FMA=ON", "-DGGML_AVX2=ON", "-DGGML_BMI2=ON"],
+  skylakex: ["-DGGML_SSE42=ON", "-DGGML_AVX=ON", "-DGGML_F16C=ON", "-DGGML_FMA=ON", "-DGGML_AVX2=ON", "-DGGML_BMI2=ON", "-DGGML_AVX512=ON"],
+};
+
+/** [output folder, extra cmake flags] for each addon this run builds. */
+function variants() {
+  if (cpu === "native") return [["native", ["-DGGML_NATIVE=ON"]]];
+  const common = ["-DGGML_NATIVE=OFF", "-DGGML_OPENMP=OFF"];
+  if (process.arch !== "x64") return [[`portable/${process.platform}-${process.arch}`, common]];
+  return Object.entries(PORTABLE_X64).map(([level, flags]) => [`portable/${process.platform}-x64-${level}`, [...common, ...flags]]);
+}
 
 function fail(message) {
   if (ifPossible) {
@@ -53,16 +68,14 @@ function resolveInputs() {
   return { whisperCpp, nodeApiHeaders, nodeAddonApi };
 }
 
-function cmakeFlags(inputs) {
-  const flags = [
+function cmakeFlags(inputs, variantFlags) {
+  return [
     `-DWHISPER_CPP_DIR=${inputs.whisperCpp}`,
     `-DNODE_API_HEADERS_DIR=${inputs.nodeApiHeaders}`,
     `-DNODE_ADDON_API_DIR=${inputs.nodeAddonApi}`,
     "-DCMAKE_BUILD_TYPE=Release",
+    ...variantFlags,
   ];
-  if (cpu === "native") flags.push("-DGGML_NATIVE=ON");
-  else flags.push("-DGGML_NATIVE=OFF", "-DGGML_BACKEND_DL=ON", "-DGGML_CPU_ALL_VARIANTS=ON", "-DGGML_OPENMP=OFF");
-  return flags;
 }
 
 // Same sources, flags and compiler input → same addon: skip the 3-minute build.
@@ -83,27 +96,31 @@ function run(command, commandArgs) {
   if (result.status !== 0) fail(`${command} failed (exit ${result.status}); see ${path.relative(root, logFile)}`);
 }
 
-const inputs = resolveInputs();
-const flags = cmakeFlags(inputs);
-const stamp = fingerprint(inputs, flags);
-const stampFile = path.join(outDir, "build-stamp.txt");
-if (!force && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(path.join(outDir, "bitacora_whisper.node"))) {
-  console.log(`[bitacora] Whisper addon (${cpu}) is up to date: ${path.relative(root, outDir)}`);
-  process.exit(0);
+function buildVariant(inputs, name, variantFlags) {
+  const outDir = path.join(addonDir, "build", name);
+  const cmakeDir = path.join(addonDir, "build", "cmake", name);
+  const flags = cmakeFlags(inputs, variantFlags);
+  const stamp = fingerprint(inputs, flags);
+  const stampFile = path.join(outDir, "build-stamp.txt");
+  const addonFile = path.join(outDir, "bitacora_whisper.node");
+  if (!force && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(addonFile)) {
+    console.log(`[bitacora] Whisper addon ${name} is up to date`);
+    return;
+  }
+  const started = Date.now();
+  console.log(`[bitacora] Building the Whisper addon ${name} from ${path.relative(root, inputs.whisperCpp)}; a few minutes on 2 cores...`);
+  run("cmake", ["-S", addonDir, "-B", cmakeDir, ...flags]);
+  run("cmake", ["--build", cmakeDir, "--config", "Release", "--parallel", String(availableParallelism()), "--target", "bitacora_whisper"]);
+  const built = readdirSync(cmakeDir, { recursive: true }).find((f) => path.basename(f) === "bitacora_whisper.node");
+  if (!built) fail(`the build produced no bitacora_whisper.node; see ${path.relative(root, logFile)}`);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  cpSync(path.join(cmakeDir, built), addonFile);
+  writeFileSync(stampFile, stamp);
+  console.log(`[bitacora] Whisper addon ${name} built in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
+const inputs = resolveInputs();
 mkdirSync(path.dirname(logFile), { recursive: true });
 writeFileSync(logFile, "");
-const started = Date.now();
-console.log(`[bitacora] Building the Whisper addon (${cpu} CPU code) from ${path.relative(root, inputs.whisperCpp)}; a few minutes on 2 cores...`);
-run("cmake", ["-S", addonDir, "-B", cmakeDir, ...flags]);
-run("cmake", ["--build", cmakeDir, "--config", "Release", "--parallel", String(availableParallelism()), "--target", "bitacora_whisper"]);
-
-rmSync(outDir, { recursive: true, force: true });
-mkdirSync(outDir, { recursive: true });
-// The addon, plus (portable) the CPU backend variants ggml loads at run time from the same folder.
-const built = readdirSync(cmakeDir, { recursive: true }).filter((f) => /(^|[\\/])(bitacora_whisper\.node|(lib)?ggml-cpu-[\w-]+\.(so|dylib|dll))$/.test(f));
-if (!built.some((f) => f.endsWith("bitacora_whisper.node"))) fail(`the build produced no bitacora_whisper.node; see ${path.relative(root, logFile)}`);
-for (const file of built) cpSync(path.join(cmakeDir, file), path.join(outDir, path.basename(file)));
-writeFileSync(stampFile, stamp);
-console.log(`[bitacora] Whisper addon built in ${Math.round((Date.now() - started) / 1000)} s: ${path.relative(root, outDir)}`);
+for (const [name, flags] of variants()) buildVariant(inputs, name, flags);

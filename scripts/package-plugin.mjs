@@ -1,7 +1,9 @@
 // Assembles release/bitacora/: what goes into <vault>/.obsidian/plugins/bitacora/ on a desktop.
 // The plugin bundle, the engine host, and node_modules with only the native engines and what
-// they need at run time (GPU-only variants of whisper.node are left out to keep it small).
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+// they need at run time (GPU-only variants of whisper.node are left out to keep it small), plus
+// the portable builds of Bitácora's whisper.cpp addon.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -46,6 +48,19 @@ const keep = (src) => {
 };
 for (const name of packages) {
   cpSync(path.join(root, "node_modules", name), path.join(out, "node_modules", name), { recursive: true, filter: keep });
+}
+// Bitácora's own whisper.cpp addon, in its portable builds only (this machine's native build
+// could use instructions a user's CPU lacks). Without a compiler the plugin still transcribes
+// with the prebuilt binding.
+const addonSource = path.join(root, "native", "whisper-addon");
+const addonBuild = spawnSync(process.execPath, [path.join(root, "scripts", "build-whisper-addon.mjs"), "--cpu", "portable", "--if-possible"], { stdio: "inherit" });
+if (addonBuild.status !== 0) throw new Error("building the portable Whisper addon failed");
+const portable = path.join(addonSource, "build", "portable");
+if (existsSync(portable)) {
+  const addonOut = path.join(out, "node_modules", "@bitacora", "whisper-addon");
+  for (const file of ["package.json", "index.js", "index.d.ts"]) cpSync(path.join(addonSource, file), path.join(addonOut, file));
+  cpSync(portable, path.join(addonOut, "build", "portable"), { recursive: true, filter: (src) => !src.endsWith("build-stamp.txt") });
+  console.log(`Packaged the Whisper addon: ${readdirSync(portable).join(", ")}`);
 }
 console.log(`Packaged ${packages.length} runtime packages into ${out}`);
 console.log(`Copy that folder to <vault>/.obsidian/plugins/bitacora/ and enable Bitácora.`);

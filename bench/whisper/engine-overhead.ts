@@ -23,13 +23,22 @@ const threads = Number(argValue("threads", "2"));
 const runs = Number(argValue("runs", "3"));
 const language = argValue("language", "en");
 
-function runCli(binary: string, extra: string[]): number {
+/** CPU time (user + system) of the CLI runs, from /usr/bin/time, beside the wall times. */
+const cliCpuMs: number[] = [];
+
+function runCli(binary: string, extra: string[], measureCpu = false): number {
   const t0 = performance.now();
   const args = ["-m", modelPath, "-f", audioPath, "-t", String(threads), "-l", language, "-bs", "1", "-bo", "5", ...extra];
-  const result = spawnSync(binary, args, { stdio: ["ignore", "ignore", "pipe"] });
+  const [command, commandArgs] = measureCpu ? ["/usr/bin/time", ["-f", "cpu-seconds %U %S", binary, ...args]] : [binary, args];
+  const result = spawnSync(command, commandArgs, { stdio: ["ignore", "ignore", "pipe"] });
   if (result.status !== 0) throw new Error(`${binary} failed: ${result.stderr.toString().slice(-500)}`);
+  const cpu = /cpu-seconds ([\d.]+) ([\d.]+)/.exec(result.stderr.toString());
+  if (cpu) cliCpuMs.push((Number(cpu[1]) + Number(cpu[2])) * 1000);
   return performance.now() - t0;
 }
+
+/** CPU time of this process (all its threads) during the addon runs. */
+const addonCpuMs: number[] = [];
 
 async function runNative(pcm: Float32Array): Promise<number> {
   const t0 = performance.now();
@@ -41,9 +50,12 @@ async function runNative(pcm: Float32Array): Promise<number> {
 
 async function runAddon(pcm: Float32Array): Promise<number> {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const engine = new AddonWhisperEngine({ modelPath, useGpu: false });
   await engine.transcribe(pcm, { language, threads });
   await engine.dispose();
+  const cpu = process.cpuUsage(cpu0);
+  addonCpuMs.push((cpu.user + cpu.system) / 1000);
   return performance.now() - t0;
 }
 
@@ -67,7 +79,7 @@ async function main() {
     // Alternate the order so a slow moment on the shared machine does not hit one side only.
     const order = run % 2 === 0 ? ["cli", "addon"] : ["addon", "cli"];
     for (const which of order) {
-      if (which === "cli") times.cli191.push(runCli(cli, ["-nfa", "-ng", "-np"]));
+      if (which === "cli") times.cli191.push(runCli(cli, ["-nfa", "-ng", "-np"], true));
       else times.addon.push(await runAddon(pcm));
     }
     times.native.push(await runNative(pcm));
@@ -107,6 +119,8 @@ async function main() {
       ratiosFrom: "median of per-run ratios (engine run / CLI run of the same round; the addon and the CLI alternate order, the others run after them)",
       medianRatios,
       bestRatios,
+      addonCpuTimeRatio: round(median(addonCpuMs) / median(cliCpuMs)),
+      cpuTimeNote: "CPU time (user + system) of the addon's runs against the CLI's, medians: less sensitive than wall time to other processes on the shared cores",
     },
     reference: {
       what: "whisper.cpp 1.9.1 whisper-cli (source shipped in npm nodejs-whisper 0.3.1, cmake Release, GGML_NATIVE on), -nfa -ng -bs 1 -bo 5",
@@ -122,6 +136,7 @@ async function main() {
         : "not built",
     },
     rawMs: times,
+    rawCpuMs: { cli191: cliCpuMs, addon: addonCpuMs },
     model: modelDescription(modelPath),
     audio: path.basename(audioPath),
     threads,

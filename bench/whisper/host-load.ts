@@ -14,8 +14,11 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { DEFAULT_ENGINE_OPTIONS } from "../../src/core/processing/engine-options";
 import { EngineClient } from "../../src/engines/host/engine-client";
+import { AddonWhisperEngine } from "../../src/engines/whisper/addon-whisper-engine";
 import { decodeWav16, encodeWav16 } from "../../src/engines/whisper/pcm-wav";
-import { argValue, bindingVersions, CACHE, CLI_191, modelDescription, peakRssMb, ROOT, SHARED, WEIGHTLESS_TINY, writeResult } from "./bench-common";
+import { loadWhisperAddon } from "../../src/engines/whisper/whisper-addon-loader";
+import { argValue, bindingVersions, CACHE, modelDescription, peakRssMb, ROOT, SHARED, WEIGHTLESS_TINY, writeResult } from "./bench-common";
+import { ensureReferenceCli } from "./reference-cli";
 
 const modelPath = path.resolve(argValue("model", WEIGHTLESS_TINY));
 const threads = Number(argValue("threads", "2"));
@@ -51,13 +54,13 @@ function engineHostPid(): number | undefined {
 
 /** whisper.cpp's own CLI on one 30 s window with this model: what the model itself needs. */
 function cliPeakRssMb(): number | undefined {
-  if (!existsSync(CLI_191)) return undefined;
+  const cli = ensureReferenceCli();
   const window = path.join(CACHE, "window-30s.wav");
   const jfk = decodeWav16(readFileSync(path.join(SHARED, "speech_en/jfk.wav"))).pcm;
   const pcm = new Float32Array(30 * RATE);
   for (let offset = 0; offset < pcm.length; offset += jfk.length) pcm.set(jfk.subarray(0, Math.min(jfk.length, pcm.length - offset)), offset);
   writeFileSync(window, encodeWav16(pcm, RATE));
-  const run = spawnSync("/usr/bin/time", ["-f", "peak-kb %M", CLI_191, "-m", modelPath, "-f", window, "-t", String(threads), "-l", "en", "-nfa", "-ng", "-np"], {
+  const run = spawnSync("/usr/bin/time", ["-f", "peak-kb %M", cli, "-m", modelPath, "-f", window, "-t", String(threads), "-l", "en", "-nfa", "-ng", "-np"], {
     encoding: "utf8",
   });
   const match = /peak-kb (\d+)/.exec(run.stderr ?? "");
@@ -103,7 +106,7 @@ async function main() {
   const p99 = histogram.percentile(99) / 1e6;
   const common = {
     model: modelDescription(modelPath),
-    engine: cliPath ? `CLI ${cliPath}` : `native (@fugood/whisper.node ${bindingVersions().binding}, whisper.cpp ${bindingVersions().whisperCpp})`,
+    engine: cliPath ? `CLI ${cliPath}` : defaultEngineDescription(),
     recording: { file: path.basename(recording.path), durationSec: 600, speechSec: recording.speechSec, composition: "6 bursts of 23 s speech (jfk.wav twice) in quiet noise" },
     processingSec: Math.round(elapsedSec),
     threads,
@@ -124,6 +127,12 @@ async function main() {
     reference: { what: "whisper.cpp 1.9.1 whisper-cli peak RSS, same model, one 30 s window (-nfa -ng)", peakRssMb: modelOwn === undefined ? null : Math.round(modelOwn) },
     ...common,
   });
+}
+
+/** What the host picks without a CLI path: the addon when built, else the prebuilt binding. */
+function defaultEngineDescription(): string {
+  if (loadWhisperAddon().ok) return new AddonWhisperEngine({ modelPath }).description;
+  return `prebuilt @fugood/whisper.node ${bindingVersions().binding} (whisper.cpp ${bindingVersions().whisperCpp})`;
 }
 
 function safeRead(file: string): string {
