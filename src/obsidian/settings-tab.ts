@@ -199,7 +199,7 @@ export class BitacoraSettingTab extends PluginSettingTab {
       );
     new Setting(containerEl)
       .setName("Whisper.cpp program (optional)")
-      .setDesc("Path to whisper.cpp's own whisper-cli, which can be faster on this computer than the built-in engine. Leave empty to use the built-in one. Stored on this device only.")
+      .setDesc("Path to whisper.cpp's own whisper-cli, for example a build with GPU support. Leave empty to use the built-in engine. Stored on this device only.")
       .addText((text) =>
         text
           .setPlaceholder("Leave empty to use the built-in engine")

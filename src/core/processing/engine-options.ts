@@ -10,7 +10,7 @@ export interface EngineOptions {
   modelsDir: string;
   /** Custom or downloaded ggml Whisper model; undefined when none is installed. */
   whisperModelPath?: string;
-  /** Optional whisper.cpp CLI binary (faster where the prebuilt binding lacks AVX; docs/engines.md). */
+  /** Optional whisper.cpp CLI binary, used instead of the built-in engines (docs/engines.md). */
   whisperCliPath?: string;
   /** "auto" or an ISO-639-1 code such as "es" or "en". */
   whisperLanguage: string;

@@ -22,8 +22,8 @@ export interface EngineClientConfig {
   env?: NodeJS.ProcessEnv;
   /**
    * How long a cancelled job may take to stop before the host is killed. 700 ms by default so
-   * the engine's CPU work is gone within 1 s of a cancel (whisper.cpp's prebuilt binding only
-   * notices its stop flag between decoding windows).
+   * the engine's CPU work is gone within 1 s of a cancel (whisper.cpp notices an abort only
+   * between encoder passes and decoder steps; the prebuilt binding only between windows).
    */
   cancelGraceMs?: number;
 }

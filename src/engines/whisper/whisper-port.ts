@@ -1,7 +1,7 @@
 /**
- * The Whisper port: one call turns 16 kHz mono PCM into timed text. Adapters: the prebuilt
- * N-API binding (@fugood/whisper.node, the default) and a spawned whisper.cpp CLI (used for
- * the engine comparison and benchmarks). Tests that assert on words use a stand-in behind
+ * The Whisper port: one call turns 16 kHz mono PCM into timed text. Adapters: Bitácora's own
+ * N-API addon (the default), the prebuilt @fugood/whisper.node binding (the fallback without a
+ * compiler) and a spawned whisper.cpp CLI (opt-in). Tests that assert on words use a stand-in behind
  * this same port, because the only models on the build machines are weightless.
  */
 export const WHISPER_SAMPLE_RATE = 16000;
