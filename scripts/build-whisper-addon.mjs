@@ -32,7 +32,8 @@ const logFile = path.join(addonDir, "build", `build-${cpu}.log`);
 // ggml's own instruction-set switches; the levels match its CPU variants of the same names.
 // OpenMP stays off in portable builds: libgomp is not on every desktop, ggml has its own pool.
 const PORTABLE_X64 = {
-  x64: [],
+  // ggml turns AVX, AVX2, FMA, F16C and BMI2 on whenever GGML_NATIVE is off: the baseline says no.
+  x64: ["-DGGML_SSE42=OFF", "-DGGML_AVX=OFF", "-DGGML_F16C=OFF", "-DGGML_FMA=OFF", "-DGGML_AVX2=OFF", "-DGGML_BMI2=OFF"],
   haswell: ["-DGGML_SSE42=ON", "-DGGML_AVX=ON", "-DGGML_F16C=ON", "-DGGML_FMA=ON", "-DGGML_AVX2=ON", "-DGGML_BMI2=ON"],
   skylakex: ["-DGGML_SSE42=ON", "-DGGML_AVX=ON", "-DGGML_F16C=ON", "-DGGML_FMA=ON", "-DGGML_AVX2=ON", "-DGGML_BMI2=ON", "-DGGML_AVX512=ON"],
 };

@@ -113,7 +113,12 @@ test("a text file with an audio extension ends in an error entry and a failed jo
 
   const job = await waitFor(() => plugin.queue.snapshot().jobs.find((j) => j.state === "failed"));
   expect(job.error).toBeTruthy();
-  const log = await app.vault.read(app.vault.getFileByPath("Logs/2025-07-30.md") as TFile);
+  // The error entry is written right after the job is marked failed: wait for it to land.
+  const logFile = await waitFor(() => app.vault.getFileByPath("Logs/2025-07-30.md") ?? undefined);
+  const log = await waitFor(async () => {
+    const text = await app.vault.read(logFile);
+    return /status:: (Error|Failed)/.test(text) ? text : undefined;
+  });
   expect(log).toMatch(/status:: (Error|Failed)/);
   expect(log).toContain(job.error as string);
 });
