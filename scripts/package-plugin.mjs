@@ -58,7 +58,7 @@ if (addonBuild.status !== 0) throw new Error("building the portable Whisper addo
 const portable = path.join(addonSource, "build", "portable");
 if (existsSync(portable)) {
   const addonOut = path.join(out, "node_modules", "@bitacora", "whisper-addon");
-  for (const file of ["package.json", "index.js", "index.d.ts"]) cpSync(path.join(addonSource, file), path.join(addonOut, file));
+  for (const file of ["package.json", "index.js", "index.d.ts", "choose-build.js"]) cpSync(path.join(addonSource, file), path.join(addonOut, file));
   cpSync(portable, path.join(addonOut, "build", "portable"), { recursive: true, filter: (src) => !src.endsWith("build-stamp.txt") });
   console.log(`Packaged the Whisper addon: ${readdirSync(portable).join(", ")}`);
 }

@@ -51,7 +51,7 @@ async function runNative(pcm: Float32Array): Promise<number> {
 async function runAddon(pcm: Float32Array): Promise<number> {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const engine = new AddonWhisperEngine({ modelPath, useGpu: false });
+  const engine = new AddonWhisperEngine({ modelPath });
   await engine.transcribe(pcm, { language, threads });
   await engine.dispose();
   const cpu = process.cpuUsage(cpu0);

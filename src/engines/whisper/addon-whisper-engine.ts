@@ -1,14 +1,12 @@
-import { access } from "node:fs/promises";
 import type { WhisperModel } from "@bitacora/whisper-addon";
 import { EngineError } from "../host/engine-error";
+import { ModelSlot, openNativeModel } from "./native-model";
 import { runStoppable } from "./stoppable-call";
 import { loadWhisperAddon } from "./whisper-addon-loader";
 import { WHISPER_SAMPLE_RATE, type WhisperEngine, type WhisperResult, type WhisperTranscribeOptions } from "./whisper-port";
 
 export interface AddonWhisperConfig {
   modelPath: string;
-  /** GPU backends are not compiled into the addon yet; kept for parity with the prebuilt binding. */
-  useGpu?: boolean;
 }
 
 /**
@@ -22,9 +20,13 @@ export interface AddonWhisperConfig {
  */
 export class AddonWhisperEngine implements WhisperEngine {
   readonly description: string;
-  private model: Promise<WhisperModel> | null = null;
+  private readonly model: ModelSlot<WhisperModel>;
 
-  constructor(private readonly config: AddonWhisperConfig) {
+  constructor(config: AddonWhisperConfig) {
+    // CPU builds only: no GPU backend is compiled into the addon.
+    this.model = new ModelSlot(() =>
+      openNativeModel(config.modelPath, loadAddonModule, (addon) => addon.loadModel(config.modelPath, { useGpu: false })),
+    );
     const addon = loadWhisperAddon();
     this.description = addon.ok
       ? `whisper.cpp ${addon.module.version()} via Bitácora's addon (${cpuFeatures(addon.module.systemInfo())})`
@@ -33,7 +35,7 @@ export class AddonWhisperEngine implements WhisperEngine {
 
   async transcribe(pcm: Float32Array, options: WhisperTranscribeOptions): Promise<WhisperResult> {
     if (options.signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
-    const model = await this.loadModel();
+    const model = await this.model.get();
     if (options.signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
     const job = model.transcribe(
       pcm,
@@ -57,37 +59,14 @@ export class AddonWhisperEngine implements WhisperEngine {
   }
 
   async dispose(): Promise<void> {
-    const model = this.model;
-    this.model = null;
-    if (model) (await model.catch(() => null))?.release();
-  }
-
-  private loadModel(): Promise<WhisperModel> {
-    if (!this.model) {
-      this.model = openModel(this.config);
-      // A failed load is not cached: the user may fix the path and try again.
-      this.model.catch(() => (this.model = null));
-    }
-    return this.model;
+    (await this.model.take())?.release();
   }
 }
 
-async function openModel(config: AddonWhisperConfig): Promise<WhisperModel> {
-  try {
-    await access(config.modelPath);
-  } catch {
-    throw new EngineError("no-model", `The Whisper model file was not found: ${config.modelPath}.`);
-  }
+async function loadAddonModule() {
   const addon = loadWhisperAddon();
-  if (!addon.ok) throw new EngineError("internal", `The Whisper engine could not be loaded on this system: ${addon.reason}`);
-  try {
-    return await addon.module.loadModel(config.modelPath, { useGpu: config.useGpu ?? false });
-  } catch (error) {
-    throw new EngineError(
-      "no-model",
-      `The Whisper model at ${config.modelPath} could not be loaded (${(error as Error).message}). Download it again or choose another ggml model file.`,
-    );
-  }
+  if (!addon.ok) throw new Error(addon.reason);
+  return addon.module;
 }
 
 /** "AVX2 = 1 | FMA = 1 | AVX512 = 0" → "AVX2 FMA". */

@@ -1,6 +1,6 @@
-import { access } from "node:fs/promises";
 import type { WhisperContext } from "@fugood/whisper.node";
 import { EngineError } from "../host/engine-error";
+import { ModelSlot, openNativeModel } from "./native-model";
 import { runStoppable } from "./stoppable-call";
 import { WHISPER_SAMPLE_RATE, type WhisperEngine, type WhisperResult, type WhisperTranscribeOptions } from "./whisper-port";
 
@@ -23,13 +23,21 @@ type NativeModule = typeof import("@fugood/whisper.node");
  */
 export class NativeWhisperEngine implements WhisperEngine {
   readonly description = "whisper.cpp via @fugood/whisper.node (N-API, prebuilt)";
-  private context: Promise<WhisperContext> | null = null;
+  private readonly context: ModelSlot<WhisperContext>;
 
-  constructor(private readonly config: NativeWhisperConfig) {}
+  constructor(config: NativeWhisperConfig) {
+    this.context = new ModelSlot(() =>
+      openNativeModel(
+        config.modelPath,
+        (): Promise<NativeModule> => import("@fugood/whisper.node"),
+        (binding) => binding.initWhisper({ filePath: config.modelPath, useGpu: config.useGpu ?? true }),
+      ),
+    );
+  }
 
   async transcribe(pcm: Float32Array, options: WhisperTranscribeOptions): Promise<WhisperResult> {
     if (options.signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
-    const context = await this.loadContext();
+    const context = await this.context.get();
     if (options.signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
     // The binding copies the samples out of an ArrayBuffer; hand it exactly this chunk.
     const samples = pcm.byteOffset === 0 && pcm.byteLength === pcm.buffer.byteLength ? pcm : pcm.slice();
@@ -55,39 +63,6 @@ export class NativeWhisperEngine implements WhisperEngine {
   }
 
   async dispose(): Promise<void> {
-    const context = this.context;
-    this.context = null;
-    if (context) await (await context.catch(() => null))?.release();
-  }
-
-  private loadContext(): Promise<WhisperContext> {
-    if (!this.context) {
-      this.context = openContext(this.config);
-      // A failed load is not cached: the user may fix the path and try again.
-      this.context.catch(() => (this.context = null));
-    }
-    return this.context;
-  }
-}
-
-async function openContext(config: NativeWhisperConfig): Promise<WhisperContext> {
-  try {
-    await access(config.modelPath);
-  } catch {
-    throw new EngineError("no-model", `The Whisper model file was not found: ${config.modelPath}.`);
-  }
-  let binding: NativeModule;
-  try {
-    binding = await import("@fugood/whisper.node");
-  } catch (error) {
-    throw new EngineError("internal", `The Whisper engine could not be loaded on this system: ${(error as Error).message}`);
-  }
-  try {
-    return await binding.initWhisper({ filePath: config.modelPath, useGpu: config.useGpu ?? true });
-  } catch (error) {
-    throw new EngineError(
-      "no-model",
-      `The Whisper model at ${config.modelPath} could not be loaded (${(error as Error).message}). Download it again or choose another ggml model file.`,
-    );
+    await (await this.context.take())?.release();
   }
 }

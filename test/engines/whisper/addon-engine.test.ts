@@ -91,3 +91,34 @@ describe("with the weightless model", () => {
     await expect(engine.transcribe(jfk, { language: "en", threads: 1, signal: controller.signal })).rejects.toMatchObject({ code: "cancelled" });
   });
 });
+
+describe("which build the packaged plugin loads", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the addon's own plain-JS chooser
+  const { candidateBuilds } = require("../../../native/whisper-addon/choose-build") as {
+    candidateBuilds: (dir: string, machine: { platform: string; arch: string; cpuFlags: Set<string> }) => string[];
+  };
+  const names = (platform: string, arch: string, flags: string) =>
+    candidateBuilds("/b", { platform, arch, cpuFlags: new Set(flags.split(" ").filter(Boolean)) }).map((file) => path.relative("/b", path.dirname(file)));
+
+  test("an AVX-512 CPU tries its own build, then Skylake-X, Haswell and the baseline", () => {
+    expect(names("linux", "x64", "sse4_2 avx avx2 fma f16c bmi2 avx512f avx512cd avx512vl avx512dq avx512bw")).toEqual([
+      "native",
+      "portable/linux-x64-skylakex",
+      "portable/linux-x64-haswell",
+      "portable/linux-x64-x64",
+    ]);
+  });
+
+  test("an AVX2 CPU without AVX-512 never gets the AVX-512 build", () => {
+    expect(names("linux", "x64", "avx avx2 fma f16c bmi2 avx512f")).toEqual(["native", "portable/linux-x64-haswell", "portable/linux-x64-x64"]);
+  });
+
+  test("a CPU without AVX2 (or with unknown flags, as off Linux) gets only the baseline", () => {
+    expect(names("linux", "x64", "sse4_2 avx")).toEqual(["native", "portable/linux-x64-x64"]);
+    expect(names("win32", "x64", "")).toEqual(["native", "portable/win32-x64-x64"]);
+  });
+
+  test("arm64 has one generic build", () => {
+    expect(names("darwin", "arm64", "")).toEqual(["native", "portable/darwin-arm64"]);
+  });
+});
