@@ -4,19 +4,9 @@ import { App, FakeElement, Notice, WorkspaceLeaf, type TFile } from "../obsidian
 import { DailyNoteLocator, fillDailyTemplate } from "../../src/obsidian/daily-note-locator";
 import { QueueView } from "../../src/obsidian/queue-view";
 import type { QueueControls, QueueSnapshot } from "../../src/obsidian/queue-controls";
-import { bytesOf, makeVault, presetSettings, resetRecorders, startPlugin, waitFor, type TestVault, stopPlugin } from "./harness";
+import { bytesOf, presetSettings, startPlugin, waitFor, stopPlugin, perTestVault } from "./harness";
 
-let vault: TestVault;
-let stop: () => Promise<void> | void = () => undefined;
-beforeEach(() => {
-  resetRecorders();
-  vault = makeVault();
-});
-afterEach(async () => {
-  await stop();
-  stop = () => undefined;
-  vault.remove();
-});
+const current = perTestVault();
 
 const JULY_30 = new Date(2025, 6, 30, 15, 30);
 const coreDailyNotes = (app: App, options: Record<string, string>) => {
@@ -24,8 +14,8 @@ const coreDailyNotes = (app: App, options: Record<string, string>) => {
 };
 
 test("core Daily notes: folder, moment format (with nested folders) and template placeholders", async () => {
-  vault.writeText("Templates/Diario.md", "# {{date:dddd D [de] MMMM}}\n\nCreada {{date}} · ayer {{yesterday}}\n\n## Registro\n");
-  const app = await App.create__(vault.dir);
+  current.vault.writeText("Templates/Diario.md", "# {{date:dddd D [de] MMMM}}\n\nCreada {{date}} · ayer {{yesterday}}\n\n## Registro\n");
+  const app = await App.create__(current.vault.dir);
   coreDailyNotes(app, { folder: "Diario/", format: "YYYY/MM/YYYY-MM-DD", template: "Templates/Diario" });
   const located = await new DailyNoteLocator(app as unknown as ObsidianApp, () => JULY_30).locate(JULY_30);
   expect(located.path).toBe("Diario/2025/07/2025-07-30.md");
@@ -33,7 +23,7 @@ test("core Daily notes: folder, moment format (with nested folders) and template
 });
 
 test("Periodic Notes daily settings win when enabled; defaults when nothing is configured", async () => {
-  const app = await App.create__(vault.dir);
+  const app = await App.create__(current.vault.dir);
   expect((await new DailyNoteLocator(app as unknown as ObsidianApp).locate(JULY_30)).path).toBe("2025-07-30.md");
   coreDailyNotes(app, { folder: "Core", format: "YYYY-MM-DD" });
   app.plugins.plugins["periodic-notes"] = { settings: { daily: { enabled: true, folder: "Periodic", format: "DD-MM-YYYY", template: "" } } };
@@ -42,7 +32,7 @@ test("Periodic Notes daily settings win when enabled; defaults when nothing is c
 });
 
 test("a missing template is reported, not silently skipped", async () => {
-  const app = await App.create__(vault.dir);
+  const app = await App.create__(current.vault.dir);
   coreDailyNotes(app, { folder: "", format: "YYYY-MM-DD", template: "Templates/Nope" });
   const located = await new DailyNoteLocator(app as unknown as ObsidianApp).locate(JULY_30);
   expect(located.initial).toBe("");
@@ -57,12 +47,12 @@ test("template time placeholders use the current time and offsets", () => {
 });
 
 test("in daily-note mode an attachment's entry lands in the user's daily note, created from their template", async () => {
-  vault.writeText("Templates/Daily.md", "# {{date:YYYY-MM-DD}}\n\n## Tareas\n- [ ] revisar\n");
-  presetSettings(vault, { logMode: "daily-note" });
-  const app = await App.create__(vault.dir);
+  current.vault.writeText("Templates/Daily.md", "# {{date:YYYY-MM-DD}}\n\n## Tareas\n- [ ] revisar\n");
+  presetSettings(current.vault, { logMode: "daily-note" });
+  const app = await App.create__(current.vault.dir);
   coreDailyNotes(app, { folder: "Daily", format: "YYYY-MM-DD", template: "Templates/Daily" });
-  const { plugin } = await startPlugin(vault, app);
-  stop = () => stopPlugin(app, plugin);
+  const { plugin } = await startPlugin(current.vault, app);
+  current.stop = () => stopPlugin(app, plugin);
   await app.vault.createFolder("Attachments");
   await app.vault.createBinary("Attachments/IMG_20250730_153012.jpg", bytesOf("photos_coco/000000022192.jpg"));
   await waitFor(() => plugin.queue.snapshot().jobs[0]?.state === "done");
@@ -99,7 +89,7 @@ function fakeQueue(snapshot: QueueSnapshot) {
 }
 
 test("the queue view shows each job's state, progress and error, with retry and cancel", async () => {
-  const app = await App.create__(vault.dir);
+  const app = await App.create__(current.vault.dir);
   const { queue, calls } = fakeQueue({
     paused: false,
     jobs: [
@@ -130,15 +120,15 @@ test("the queue view shows each job's state, progress and error, with retry and 
 });
 
 test("Open today's log in daily-note mode opens today's daily note, created from the template", async () => {
-  vault.writeText("Templates/Daily.md", "# {{title}}\n\n## Notas\n");
-  presetSettings(vault, { logMode: "daily-note" });
-  const app = await App.create__(vault.dir);
+  current.vault.writeText("Templates/Daily.md", "# {{title}}\n\n## Notas\n");
+  presetSettings(current.vault, { logMode: "daily-note" });
+  const app = await App.create__(current.vault.dir);
   coreDailyNotes(app, { folder: "Daily", format: "YYYY-MM-DD", template: "Templates/Daily" });
-  const { plugin } = await startPlugin(vault, app);
-  stop = () => stopPlugin(app, plugin);
+  const { plugin } = await startPlugin(current.vault, app);
+  current.stop = () => stopPlugin(app, plugin);
   await app.runCommand__("bitacora:open-todays-log");
   const today = new Date();
   const name = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
   expect(app.workspace.getActiveFile()?.path).toBe(`Daily/${name}.md`);
-  expect(vault.readText(`Daily/${name}.md`)).toBe(`# ${name}\n\n## Notas\n`);
+  expect(current.vault.readText(`Daily/${name}.md`)).toBe(`# ${name}\n\n## Notas\n`);
 });

@@ -95,3 +95,22 @@ export async function waitFor<T>(check: () => T | undefined | false | Promise<T 
 }
 
 export const bytesOf = (testdataPath: string) => new Uint8Array(readFileSync(path.join(TESTDATA, testdataPath)));
+
+/**
+ * The per-test setup every plugin test file shares: recorders reset and a fresh vault before
+ * each test; afterwards whatever the test put in `stop` runs (usually stopping its plugin) and
+ * the vault is removed.
+ */
+export function perTestVault(): { vault: TestVault; stop: () => Promise<void> | void } {
+  const current = { vault: undefined as unknown as TestVault, stop: (() => undefined) as () => Promise<void> | void };
+  beforeEach(() => {
+    resetRecorders();
+    current.vault = makeVault();
+    current.stop = () => undefined;
+  });
+  afterEach(async () => {
+    await current.stop();
+    current.vault.remove();
+  });
+  return current;
+}

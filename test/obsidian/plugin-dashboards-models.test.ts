@@ -4,36 +4,31 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { MANIFEST, makeVault, presetSettings, resetRecorders, startPlugin, stopPlugin, waitFor, type TestVault } from "./harness";
+import { MANIFEST, presetSettings, startPlugin, stopPlugin, waitFor, perTestVault } from "./harness";
 import { Modal, Notice } from "../obsidian-stand-in/obsidian";
 
-let vault: TestVault;
-beforeEach(() => {
-  resetRecorders();
-  vault = makeVault();
-});
-afterEach(() => vault.remove());
+const current = perTestVault();
 
 test("a processed photo shows up in the Sprint dashboard; 'Update dashboards' rebuilds it and keeps the user's text", async () => {
-  presetSettings(vault, { sprintFirstDay: "2025-07-21", firstRun: "queue-existing" });
-  vault.writeText("Dashboards/Sprint.md", "# Sprint\n\nMy own retrospective notes.\n");
-  vault.seed("photos_coco/000000000802.jpg", "Attachments/IMG_20250730_084510.jpg");
-  const { app, plugin } = await startPlugin(vault);
+  presetSettings(current.vault, { sprintFirstDay: "2025-07-21", firstRun: "queue-existing" });
+  current.vault.writeText("Dashboards/Sprint.md", "# Sprint\n\nMy own retrospective notes.\n");
+  current.vault.seed("photos_coco/000000000802.jpg", "Attachments/IMG_20250730_084510.jpg");
+  const { app, plugin } = await startPlugin(current.vault);
   try {
     const logText = () => {
       try {
-        return vault.readText("Logs/2025-07-30.md");
+        return current.vault.readText("Logs/2025-07-30.md");
       } catch {
         return "";
       }
     };
     await waitFor(() => logText().includes("[status:: Processed]"), 120000);
     await app.runCommand__(`${MANIFEST.id}:update-dashboards`);
-    const sprint = vault.readText("Dashboards/Sprint.md");
+    const sprint = current.vault.readText("Dashboards/Sprint.md");
     expect(sprint).toContain("My own retrospective notes.");
     expect(sprint).toContain("%% bitacora:dashboard:start %%");
     expect(sprint).toContain("2025-07-21");
-    expect(vault.readText("Dashboards/Deployments.md")).toContain("%% bitacora:dashboard:start %%");
+    expect(current.vault.readText("Dashboards/Deployments.md")).toContain("%% bitacora:dashboard:start %%");
     expect(Notice.shown__).toContain("Bitácora: dashboards updated.");
   } finally {
     await stopPlugin(app, plugin);
@@ -48,7 +43,7 @@ test("'Download Whisper model' downloads in the engine host with progress; bytes
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   process.env.BITACORA_TEST_MODEL_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const { app, plugin } = await startPlugin(vault);
+  const { app, plugin } = await startPlugin(current.vault);
   try {
     await app.runCommand__(`${MANIFEST.id}:download-whisper-model`);
     const picker = Modal.open__[Modal.open__.length - 1] as unknown as {

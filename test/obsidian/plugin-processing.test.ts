@@ -3,18 +3,9 @@
  * engine host: the entry goes Not Processed → In Progress → Processed in the log note.
  */
 import { App, Notice, type TFile } from "../obsidian-stand-in/obsidian";
-import { MANIFEST, bytesOf, makeVault, presetSettings, resetRecorders, startPlugin, waitFor, type TestVault, stopPlugin } from "./harness";
+import { MANIFEST, bytesOf, presetSettings, startPlugin, waitFor, stopPlugin, perTestVault } from "./harness";
 
-let vault: TestVault;
-let stop: () => Promise<void> | void = () => undefined;
-beforeEach(() => {
-  resetRecorders();
-  vault = makeVault();
-});
-afterEach(async () => {
-  await stop();
-  vault.remove();
-});
+const current = perTestVault();
 
 const statusesIn = (text: string) => [...text.matchAll(/status:: ([A-Za-z ]+?)[\]\n]/g)].map((m) => m[1]);
 
@@ -34,9 +25,9 @@ async function statusesWhileProcessing(app: App, path: string, bytes: Uint8Array
 }
 
 test("a photo added to the vault goes Not Processed → In Progress → Processed", async () => {
-  presetSettings(vault, {});
-  const { app, plugin } = await startPlugin(vault);
-  stop = () => stopPlugin(app, plugin);
+  presetSettings(current.vault, {});
+  const { app, plugin } = await startPlugin(current.vault);
+  current.stop = () => stopPlugin(app, plugin);
   await app.vault.createFolder("Attachments");
   const { statuses, text } = await statusesWhileProcessing(
     app,
@@ -54,9 +45,9 @@ test("a photo added to the vault goes Not Processed → In Progress → Processe
 
 // Whisper runs for real with whisper.cpp's weightless test model (its words are meaningless; its time is not).
 test("a recording goes Not Processed → In Progress → Processed through Whisper in the engine host", async () => {
-  presetSettings(vault, { whisperLanguage: "es" });
-  const { app, plugin } = await startPlugin(vault);
-  stop = () => stopPlugin(app, plugin);
+  presetSettings(current.vault, { whisperLanguage: "es" });
+  const { app, plugin } = await startPlugin(current.vault);
+  current.stop = () => stopPlugin(app, plugin);
   await app.vault.createFolder("Attachments");
   const { statuses, text } = await statusesWhileProcessing(
     app,
@@ -73,10 +64,10 @@ test("a recording goes Not Processed → In Progress → Processed through Whisp
 }, 300000);
 
 test("attachments already in the vault at startup are not flooded into the queue", async () => {
-  vault.seed("photos_coco/000000000802.jpg", "Attachments/old photo.jpg");
-  presetSettings(vault, {});
-  const { app, plugin } = await startPlugin(vault);
-  stop = () => stopPlugin(app, plugin);
+  current.vault.seed("photos_coco/000000000802.jpg", "Attachments/old photo.jpg");
+  presetSettings(current.vault, {});
+  const { app, plugin } = await startPlugin(current.vault);
+  current.stop = () => stopPlugin(app, plugin);
   // Startup fired `create` for the file (Obsidian indexing the vault), before the layout was ready.
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(plugin.queue.snapshot().jobs).toEqual([]);
@@ -84,9 +75,9 @@ test("attachments already in the vault at startup are not flooded into the queue
 });
 
 test("ignored folders and non-media files are left alone; a photo in a watched folder is processed", async () => {
-  presetSettings(vault, { watchedFolders: ["Attachments"], ignoredFolders: ["Attachments/Private"] });
-  const { app, plugin } = await startPlugin(vault);
-  stop = () => stopPlugin(app, plugin);
+  presetSettings(current.vault, { watchedFolders: ["Attachments"], ignoredFolders: ["Attachments/Private"] });
+  const { app, plugin } = await startPlugin(current.vault);
+  current.stop = () => stopPlugin(app, plugin);
   await app.vault.createFolder("Attachments");
   await app.vault.createFolder("Attachments/Private");
   await app.vault.createFolder("Elsewhere");
@@ -105,9 +96,9 @@ test("ignored folders and non-media files are left alone; a photo in a watched f
 });
 
 test("a text file with an audio extension ends in an error entry and a failed job with the reason", async () => {
-  presetSettings(vault, {});
-  const { app, plugin } = await startPlugin(vault);
-  stop = () => stopPlugin(app, plugin);
+  presetSettings(current.vault, {});
+  const { app, plugin } = await startPlugin(current.vault);
+  current.stop = () => stopPlugin(app, plugin);
   await app.vault.createFolder("Attachments");
   await app.vault.create("Attachments/Recording 20250730101500.mp3", "this is plain text, not audio\n".repeat(40));
 
@@ -124,9 +115,9 @@ test("a text file with an audio extension ends in an error entry and a failed jo
 });
 
 test("the status bar shows the queue and ends idle", async () => {
-  presetSettings(vault, {});
-  const { app, plugin } = await startPlugin(vault);
-  stop = () => stopPlugin(app, plugin);
+  presetSettings(current.vault, {});
+  const { app, plugin } = await startPlugin(current.vault);
+  current.stop = () => stopPlugin(app, plugin);
   const bar = app.statusBar__.findByClass("bitacora-status")[0];
   expect(bar.getText()).toBe("Bitácora: idle");
   await app.vault.createFolder("Attachments");
@@ -135,14 +126,14 @@ test("the status bar shows the queue and ends idle", async () => {
   await waitFor(() => plugin.queue.snapshot().jobs[0]?.state === "done");
   expect(bar.getText()).toBe("Bitácora: idle");
   await stopPlugin(app, plugin);
-  stop = () => undefined;
+  current.stop = () => undefined;
   expect(app.statusBar__.findByClass("bitacora-status")).toEqual([]);
 });
 
 test("a plugin folder without the engine host says so at load instead of failing silently", async () => {
   const { default: BitacoraPlugin } = await import("../../src/obsidian/main");
-  const app = await App.create__(vault.dir);
+  const app = await App.create__(current.vault.dir);
   const plugin = await app.enablePlugin__(BitacoraPlugin, MANIFEST);
-  stop = () => app.disablePlugin__(plugin);
+  current.stop = () => app.disablePlugin__(plugin);
   expect(Notice.shown__.join("\n")).toMatch(/engine-host\.js is missing next to main\.js/);
 });

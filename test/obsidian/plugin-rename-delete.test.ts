@@ -1,21 +1,12 @@
 /** Vault renames and deletions reach the queue through the watcher: entries follow the file, deletions say why. */
-import { bytesOf, makeVault, presetSettings, resetRecorders, startPlugin, stopPlugin, waitFor, type TestVault } from "./harness";
+import { bytesOf, presetSettings, startPlugin, stopPlugin, waitFor, perTestVault } from "./harness";
 
-let vault: TestVault;
-let stop: () => Promise<void> | void = () => undefined;
-beforeEach(() => {
-  resetRecorders();
-  vault = makeVault();
-});
-afterEach(async () => {
-  await stop();
-  vault.remove();
-});
+const current = perTestVault();
 
 test("a photo renamed while queued is processed under its new name, with one entry", async () => {
-  presetSettings(vault, {});
-  const { app, plugin } = await startPlugin(vault);
-  stop = () => stopPlugin(app, plugin);
+  presetSettings(current.vault, {});
+  const { app, plugin } = await startPlugin(current.vault);
+  current.stop = () => stopPlugin(app, plugin);
   plugin.queue.pause();
   await app.vault.createFolder("Attachments");
   const photo = await app.vault.createBinary("Attachments/IMG_20250730_084510.jpg", bytesOf("photos_coco/000000000802.jpg"));
@@ -32,9 +23,9 @@ test("a photo renamed while queued is processed under its new name, with one ent
 });
 
 test("a photo deleted while queued leaves an entry and a job that say it was deleted", async () => {
-  presetSettings(vault, {});
-  const { app, plugin } = await startPlugin(vault);
-  stop = () => stopPlugin(app, plugin);
+  presetSettings(current.vault, {});
+  const { app, plugin } = await startPlugin(current.vault);
+  current.stop = () => stopPlugin(app, plugin);
   plugin.queue.pause();
   await app.vault.createFolder("Attachments");
   const photo = await app.vault.createBinary("Attachments/IMG_20250730_101010.jpg", bytesOf("photos_coco/000000011813.jpg"));
@@ -42,5 +33,5 @@ test("a photo deleted while queued leaves an entry and a job that say it was del
   await app.vault.delete(photo);
   const job = await waitFor(() => plugin.queue.snapshot().jobs.find((j) => j.state === "failed" || j.state === "cancelled"));
   expect(job.error).toMatch(/deleted/);
-  await waitFor(() => /deleted/.test(vault.readText("Logs/2025-07-30.md")));
+  await waitFor(() => /deleted/.test(current.vault.readText("Logs/2025-07-30.md")));
 });

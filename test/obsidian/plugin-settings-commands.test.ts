@@ -2,18 +2,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { App, Menu, Modal, Notice, Setting, type FuzzySuggestModal, type TFile } from "../obsidian-stand-in/obsidian";
-import { DATA_JSON, MANIFEST, bytesOf, makeVault, presetSettings, resetRecorders, startPlugin, waitFor, type TestVault, stopPlugin, PluginUnderTest } from "./harness";
+import { DATA_JSON, MANIFEST, bytesOf, presetSettings, startPlugin, waitFor, stopPlugin, PluginUnderTest, resetRecorders, perTestVault } from "./harness";
 
-let vault: TestVault;
-let stop: () => Promise<void> | void = () => undefined;
-beforeEach(() => {
-  resetRecorders();
-  vault = makeVault();
-});
-afterEach(async () => {
-  await stop();
-  vault.remove();
-});
+const current = perTestVault();
 
 const settingNamed = (name: string) => {
   const found = Setting.all__.filter((s) => s.nameEl.getText() === name).pop();
@@ -21,10 +12,10 @@ const settingNamed = (name: string) => {
   return found;
 };
 const control = <T>(name: string) => settingNamed(name).controls[0] as unknown as T & { change__(v: unknown): Promise<void>; getValue(): unknown };
-const dataJson = () => JSON.parse(vault.readText(DATA_JSON)) as { settings: Record<string, unknown>; queue: unknown };
+const dataJson = () => JSON.parse(current.vault.readText(DATA_JSON)) as { settings: Record<string, unknown>; queue: unknown };
 
 test("settings round-trip through data.json; device settings stay in this device's local storage", async () => {
-  const { app, plugin } = await startPlugin(vault);
+  const { app, plugin } = await startPlugin(current.vault);
   const tab = app.settingTabs__[0];
   tab.display();
   await control("Watched folders").change__("Attachments, /Inbox//Audio/");
@@ -37,7 +28,7 @@ test("settings round-trip through data.json; device settings stay in this device
   expect(saved.settings.watchedFolders).toEqual(["Attachments", "Inbox/Audio"]);
   expect(saved.settings.logLanguage).toBe("en");
   expect(saved.settings.includeGps).toBe(true);
-  const raw = vault.readText(DATA_JSON);
+  const raw = current.vault.readText(DATA_JSON);
   expect(raw).not.toContain("ggml-base.bin");
   expect(raw).not.toContain("whisperModelPath");
   expect(raw).not.toContain("threads");
@@ -45,8 +36,8 @@ test("settings round-trip through data.json; device settings stay in this device
   // Restart the plugin on the same device: everything comes back.
   await stopPlugin(app, plugin);
   resetRecorders();
-  const again = await startPlugin(vault, app);
-  stop = () => stopPlugin(app, again.plugin);
+  const again = await startPlugin(current.vault, app);
+  current.stop = () => stopPlugin(app, again.plugin);
   app.settingTabs__[app.settingTabs__.length - 1].display();
   expect(control("Watched folders").getValue()).toBe("Attachments, Inbox/Audio");
   expect(control("Log language").getValue()).toBe("en");
@@ -54,7 +45,7 @@ test("settings round-trip through data.json; device settings stay in this device
   expect(control("Processing threads").getValue()).toBe("6");
 
   // Another device syncing the same vault sees the synced settings, not this device's model path.
-  const otherDevice = await App.create__(vault.dir);
+  const otherDevice = await App.create__(current.vault.dir);
   const other = await otherDevice.enablePlugin__(PluginUnderTest, MANIFEST);
   expect(other.bitacoraSettings.logLanguage).toBe("en");
   otherDevice.settingTabs__[0].display();
@@ -63,8 +54,8 @@ test("settings round-trip through data.json; device settings stay in this device
 });
 
 test("switching the log location to daily note shows and hides the folder settings", async () => {
-  const { app, plugin } = await startPlugin(vault);
-  stop = () => stopPlugin(app, plugin);
+  const { app, plugin } = await startPlugin(current.vault);
+  current.stop = () => stopPlugin(app, plugin);
   const tab = app.settingTabs__[0];
   tab.display();
   expect(() => settingNamed("Log folder")).not.toThrow();
@@ -74,8 +65,8 @@ test("switching the log location to daily note shows and hides the folder settin
 });
 
 test("commands: no plugin id inside the ids, no default hotkeys, sentence-case names", async () => {
-  const { app, plugin } = await startPlugin(vault);
-  stop = () => stopPlugin(app, plugin);
+  const { app, plugin } = await startPlugin(current.vault);
+  current.stop = () => stopPlugin(app, plugin);
   const commands = [...app.commands__.values()];
   expect(commands.map((c) => c.name).sort()).toEqual(
     [
@@ -99,17 +90,17 @@ test("commands: no plugin id inside the ids, no default hotkeys, sentence-case n
     expect(rest).toBe(rest.toLowerCase());
   }
   await stopPlugin(app, plugin);
-  stop = () => undefined;
+  current.stop = () => undefined;
   expect(app.commands__.size).toBe(0);
 });
 
 test("Process attachment without an open media file offers a picker; the file menu offers processing for media only", async () => {
   // Present before the first run: recorded as already there, not processed (the default first-run behaviour).
-  vault.seed("photos_coco/000000000802.jpg", "Attachments/IMG_20250730_084510.jpg");
-  vault.writeText("Notes/plain.md", "hello");
-  presetSettings(vault, {});
-  const { app, plugin } = await startPlugin(vault);
-  stop = () => stopPlugin(app, plugin);
+  current.vault.seed("photos_coco/000000000802.jpg", "Attachments/IMG_20250730_084510.jpg");
+  current.vault.writeText("Notes/plain.md", "hello");
+  presetSettings(current.vault, {});
+  const { app, plugin } = await startPlugin(current.vault);
+  current.stop = () => stopPlugin(app, plugin);
 
   await app.runCommand__(`${MANIFEST.id}:process-attachment`);
   const picker = Modal.open__[0] as FuzzySuggestModal<TFile>;
@@ -132,41 +123,41 @@ test("Process attachment without an open media file offers a picker; the file me
     await app.runCommand__(`${MANIFEST.id}:reprocess-attachment`);
     await waitFor(() => {
       const jobs = plugin.queue.snapshot().jobs;
-      return jobs.length > 0 && jobs.every((j) => j.state === "done") && existsSync(path.join(vault.dir, "Logs/2025-07-30.md"));
+      return jobs.length > 0 && jobs.every((j) => j.state === "done") && existsSync(path.join(current.vault.dir, "Logs/2025-07-30.md"));
     });
   }
-  const log = vault.readText("Logs/2025-07-30.md");
+  const log = current.vault.readText("Logs/2025-07-30.md");
   expect(log.match(/\*\*Foto: IMG_20250730_084510\.jpg\*\*/g)).toHaveLength(1);
   expect(log).toContain("[status:: Processed]");
 });
 
 test("first run can process existing attachments; later starts catch up on files added while closed", async () => {
-  vault.seed("photos_coco/000000000802.jpg", "Attachments/IMG_20250730_084510.jpg");
-  presetSettings(vault, { firstRun: "queue-existing" });
-  const first = await startPlugin(vault);
+  current.vault.seed("photos_coco/000000000802.jpg", "Attachments/IMG_20250730_084510.jpg");
+  presetSettings(current.vault, { firstRun: "queue-existing" });
+  const first = await startPlugin(current.vault);
   await waitFor(() => first.plugin.queue.snapshot().jobs.some((j) => j.state === "done"));
-  expect(vault.readText("Logs/2025-07-30.md")).toContain("**Foto: IMG_20250730_084510.jpg**");
+  expect(current.vault.readText("Logs/2025-07-30.md")).toContain("**Foto: IMG_20250730_084510.jpg**");
   await stopPlugin(first.app, first.plugin);
   expect(dataJson().settings.firstRunDone).toBe(true);
 
   // Synced in while Obsidian was closed.
-  vault.seed("photos_coco/000000011813.jpg", "Attachments/IMG_20250730_101010.jpg");
-  const second = await startPlugin(vault);
-  stop = () => stopPlugin(second.app, second.plugin);
+  current.vault.seed("photos_coco/000000011813.jpg", "Attachments/IMG_20250730_101010.jpg");
+  const second = await startPlugin(current.vault);
+  current.stop = () => stopPlugin(second.app, second.plugin);
   await waitFor(() => second.plugin.queue.snapshot().jobs.some((j) => j.path.endsWith("101010.jpg") && j.state === "done"));
-  const log = vault.readText("Logs/2025-07-30.md");
+  const log = current.vault.readText("Logs/2025-07-30.md");
   expect(log.match(/\*\*Foto: IMG_20250730_084510\.jpg\*\*/g)).toHaveLength(1);
   expect(log).toContain("**Foto: IMG_20250730_101010.jpg**");
 });
 
 test("Open today's log creates the note and opens it; Show queue opens the queue view once", async () => {
-  const { app, plugin } = await startPlugin(vault);
-  stop = () => stopPlugin(app, plugin);
+  const { app, plugin } = await startPlugin(current.vault);
+  current.stop = () => stopPlugin(app, plugin);
   await app.runCommand__(`${MANIFEST.id}:open-todays-log`);
   const opened = app.workspace.getActiveFile();
   expect(opened?.path).toMatch(/^Logs\/\d{4}-\d{2}-\d{2}\.md$/);
-  expect(existsSync(path.join(vault.dir, opened!.path))).toBe(true);
-  expect(readFileSync(path.join(vault.dir, opened!.path), "utf8")).toMatch(/^# Log - \d{4}-\d{2}-\d{2}/);
+  expect(existsSync(path.join(current.vault.dir, opened!.path))).toBe(true);
+  expect(readFileSync(path.join(current.vault.dir, opened!.path), "utf8")).toMatch(/^# Log - \d{4}-\d{2}-\d{2}/);
 
   await app.runCommand__(`${MANIFEST.id}:show-queue`);
   await app.runCommand__(`${MANIFEST.id}:show-queue`);
@@ -174,9 +165,9 @@ test("Open today's log creates the note and opens it; Show queue opens the queue
 });
 
 test("Pause or resume watching toggles the queue and says so", async () => {
-  presetSettings(vault, {});
-  const { app, plugin } = await startPlugin(vault);
-  stop = () => stopPlugin(app, plugin);
+  presetSettings(current.vault, {});
+  const { app, plugin } = await startPlugin(current.vault);
+  current.stop = () => stopPlugin(app, plugin);
   await app.runCommand__(`${MANIFEST.id}:toggle-watching`);
   expect(plugin.queue.paused).toBe(true);
   await app.vault.createFolder("Attachments");
@@ -188,16 +179,16 @@ test("Pause or resume watching toggles the queue and says so", async () => {
 });
 
 test("settings synced in from another device are picked up; its ledger is merged into this device's queue state", async () => {
-  presetSettings(vault, {});
-  const { app, plugin } = await startPlugin(vault);
-  stop = () => stopPlugin(app, plugin);
+  presetSettings(current.vault, {});
+  const { app, plugin } = await startPlugin(current.vault);
+  current.stop = () => stopPlugin(app, plugin);
   await waitFor(() => dataJson().settings.firstRunDone === true);
   const synced = dataJson();
   synced.settings.logLanguage = "en";
   synced.settings.defaultArea = "DevOps";
   const otherRecord = { path: "Attachments/from-laptop.jpg", notePath: "Logs/2025-07-30.md", entryDate: "2025-07-30T08:45", processedAt: 1 };
   const laptopJob = { id: "laptop-job", path: "x.jpg", kind: "image", state: "queued", attempts: 0, enqueuedAt: 1 };
-  vault.writeText(DATA_JSON, JSON.stringify({ ...synced, queue: { version: 1, jobs: [laptopJob], ledger: { other: otherRecord }, baseline: [] } }));
+  current.vault.writeText(DATA_JSON, JSON.stringify({ ...synced, queue: { version: 1, jobs: [laptopJob], ledger: { other: otherRecord }, baseline: [] } }));
   await plugin.onExternalSettingsChange();
   expect(plugin.bitacoraSettings.logLanguage).toBe("en");
   expect(plugin.bitacoraSettings.defaultArea).toBe("DevOps");
