@@ -164,7 +164,7 @@ const result = {
   },
 };
 
-const out = path.resolve(__dirname, "../results/dashboards.json");
+const out = path.join(process.env.BITACORA_ROOT ?? process.cwd(), "bench/results/dashboards.json");
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
 console.log(JSON.stringify({ fullRegeneration: result.fullRegeneration, oneNewEntry: result.oneNewEntry, memory: result.memory, pass: result.pass }, null, 2));

@@ -26,8 +26,8 @@ class CombinedOcr implements OcrEngine {
 }
 import { loadOcrFixtures } from "./ocr-fixtures";
 
-// Bundled into bench/photo/.build by run-ts.mjs, so the repo root is the working directory.
-const root = process.cwd();
+// Run through scripts/run-ts.mjs, which says where the repository is (BITACORA_ROOT).
+const root = process.env.BITACORA_ROOT ?? process.cwd();
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();

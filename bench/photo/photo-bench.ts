@@ -18,7 +18,7 @@ import { OCR_MAX_SIDE, prepareOcrImage } from "../../src/engines/image/decode-im
 import { disposePhotoEngines } from "../../src/engines/image/photo-engines";
 import { TesseractOcr, packagedLanguageFile } from "../../src/engines/image/tesseract-ocr";
 
-const root = process.cwd();
+const root = process.env.BITACORA_ROOT ?? process.cwd();
 const BUDGET_MS = 2000;
 const RUNS = 5;
 const work = mkdtempSync(path.join(os.tmpdir(), "bitacora-photo-bench-"));

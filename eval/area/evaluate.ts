@@ -13,7 +13,7 @@ interface Item {
   source: string;
 }
 
-const root = path.resolve(__dirname, "../..");
+const root = process.env.BITACORA_ROOT ?? process.cwd();
 const load = (file: string) => (JSON.parse(readFileSync(path.join(root, "eval/area", file), "utf8")) as { items: Item[] }).items;
 // The held-out texts were written after the last keyword change; they measure generalisation.
 const data = { items: [...load("labelled.json"), ...load("heldout.json")] };
