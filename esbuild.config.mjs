@@ -1,8 +1,13 @@
 import esbuild from "esbuild";
+import { readFileSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { nativeExternals } from "./scripts/native-externals.mjs";
+import { portableGuard, portableProcessors } from "./scripts/portable-host-plugins.mjs";
 
 const production = process.argv[2] === "production";
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 const obsidianExternals = [
   "obsidian",
@@ -32,10 +37,53 @@ const common = {
   minify: false,
 };
 
+// What main.js carries (src/engines/payload): built first, with Node builtins as the only
+// externals; the guard fails the build when a native module is reachable from there.
+const embedded = { ...common, sourcemap: false, minify: true, external: nodeBuiltins, plugins: [portableGuard(root)] };
+const PAYLOAD_DIR = "dist/payload";
+const payloadBuilds = [
+  // The engine host embedded in main.js, with the engines that need no native code.
+  { ...embedded, entryPoints: ["src/engines/host/engine-host.ts"], outfile: `${PAYLOAD_DIR}/engine-host.js`, plugins: [portableProcessors(root), portableGuard(root)] },
+];
+/** The entries of main.js's payload: extracted by the engine host (eager) or on first use. */
+const payloadEntries = [{ name: "engine-host.js", eager: true }];
+
+/** The `-e` script that starts the embedded host: a string constant in main.js, a few KB. */
+async function buildBootstrap() {
+  const result = await esbuild.build({ ...embedded, entryPoints: ["src/engines/payload/host-bootstrap.ts"], write: false, logLevel: "warning" });
+  return result.outputFiles[0].text;
+}
+
+/** esbuild cannot import TypeScript from here: bundle the payload writer and load it. */
+async function loadPayloadWriter() {
+  const result = await esbuild.build({ ...common, sourcemap: false, format: "esm", entryPoints: ["src/engines/payload/payload-writer.ts"], write: false, logLevel: "warning" });
+  return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString("base64")}`);
+}
+
+const { appendPayload } = await loadPayloadWriter();
+const appendPayloadToMain = {
+  name: "append-payload",
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      const mainJs = path.join(root, "main.js");
+      const files = payloadEntries.map(({ name, eager }) => ({ name, eager, bytes: readFileSync(path.join(root, PAYLOAD_DIR, name)) }));
+      writeFileSync(mainJs, appendPayload(readFileSync(mainJs), files));
+    });
+  },
+};
+
+const mainBuild = (bootstrap) => ({
+  ...common,
+  entryPoints: ["src/obsidian/main.ts"],
+  outfile: "main.js",
+  external: [...obsidianExternals, ...nativeExternals, ...nodeBuiltins],
+  define: { BITACORA_HOST_BOOTSTRAP: JSON.stringify(bootstrap) },
+  plugins: [appendPayloadToMain],
+});
+
 const builds = [
-  // The Obsidian plugin itself.
-  { ...common, entryPoints: ["src/obsidian/main.ts"], outfile: "main.js", external: [...obsidianExternals, ...nativeExternals, ...nodeBuiltins] },
-  // The engine host: a child process that runs decoding, VAD, Whisper, OCR and emotion off the UI thread.
+  // The native engine host: the CLI's, the tests', and the optional native pack's (scripts/package-plugin.mjs).
   { ...common, entryPoints: ["src/engines/host/engine-host.ts"], outfile: "dist/engine-host.js", external: [...nativeExternals, ...nodeBuiltins] },
   // The audio decoder's worker thread (killable when a demuxer hangs on a damaged file); lives next to engine-host.js.
   { ...common, entryPoints: ["src/engines/audio/decode-worker.ts"], outfile: "dist/audio-decode-worker.js", external: [...nativeExternals, ...nodeBuiltins] },
@@ -43,9 +91,12 @@ const builds = [
   { ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js", external: [...nativeExternals, ...nodeBuiltins] },
 ];
 
+await Promise.all(payloadBuilds.map((b) => esbuild.build(b)));
+const bootstrap = await buildBootstrap();
 if (production) {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  await Promise.all([...builds, mainBuild(bootstrap)].map((b) => esbuild.build(b)));
 } else {
-  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  // Watching rebuilds main.js and the native host; restart to rebuild the payload.
+  const contexts = await Promise.all([...builds, mainBuild(bootstrap)].map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
 }

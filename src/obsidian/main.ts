@@ -15,6 +15,7 @@ import { ObsidianVaultPort } from "./vault-port";
 import { nodeClock } from "../engines/system/node-clock";
 import { QueueStatusBar } from "./status-bar";
 import { openTodayLog, revealQueueView } from "./workspace-actions";
+import { chooseEngineLaunch, type ChosenLaunch } from "./engine-launch";
 
 /** Only wires the services together; each long-lived one is a child Component. */
 export default class BitacoraPlugin extends Plugin {
@@ -33,7 +34,7 @@ export default class BitacoraPlugin extends Plugin {
     const device = new DeviceSettingsStore(this.app);
     device.load();
 
-    this.host = this.addChild(new ServiceHost(this.app, this.data, device, this.engineHostScript()));
+    this.host = this.addChild(new ServiceHost(this.app, this.data, device, this.engineLaunch()));
     const queue = this.host.service;
     this.addChild(new AttachmentWatcher(this.app, queue, () => this.bitacoraSettings, this.host.started));
     this.registerView(QUEUE_VIEW_TYPE, (leaf) => new QueueView(leaf, queue));
@@ -76,10 +77,10 @@ export default class BitacoraPlugin extends Plugin {
     return openTodayLog(this.app, this.host.service);
   }
 
-  /** dist/engine-host.js is shipped next to main.js in the plugin folder. */
-  protected engineHostScript(): string {
+  /** The engine host embedded in main.js, or the native pack the user unpacked into the plugin folder. */
+  protected engineLaunch(): ChosenLaunch {
     const adapter = this.app.vault.adapter;
     const base = adapter instanceof FileSystemAdapter ? adapter.getBasePath() : "";
-    return nodePath.join(base, this.manifest.dir ?? "", "engine-host.js");
+    return chooseEngineLaunch(nodePath.join(base, this.manifest.dir ?? ""), this.manifest.version);
   }
 }

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { Component, Notice, type App } from "obsidian";
 import { BitacoraService } from "../core/service/bitacora-service";
 import { folderLocator, type LogNoteLocator } from "../core/service/entry-writer";
@@ -6,6 +5,7 @@ import { folderLocator, type LogNoteLocator } from "../core/service/entry-writer
 import { nodeClock, sha256Hasher } from "../engines/system/node-clock";
 import { EngineClient } from "../engines/host/engine-client";
 import { DailyNoteLocator } from "./daily-note-locator";
+import type { ChosenLaunch } from "./engine-launch";
 import type { DeviceSettingsStore } from "./device-settings";
 import type { PluginDataStore } from "./plugin-data";
 import { topicNotesIn } from "./topic-notes";
@@ -27,11 +27,12 @@ export class ServiceHost extends Component {
     private readonly app: App,
     private readonly data: PluginDataStore,
     device: DeviceSettingsStore,
-    /** The engine host script copied next to main.js (Obsidian runs it with Electron as Node). */
-    private readonly hostScript: string,
+    /** How the engine host starts (Obsidian runs it with Electron as Node). */
+    private readonly launch: ChosenLaunch,
   ) {
     super();
-    this.engine = new EngineClient({ hostScript });
+    // Without any engine the client still exists (jobs fail with the reason); the notice says why once.
+    this.engine = new EngineClient(launch.launch ?? { hostScript: "engine-host.js is missing" });
     const settings = () => data.settings;
     const daily = new DailyNoteLocator(app);
     const folder = folderLocator(settings);
@@ -56,9 +57,7 @@ export class ServiceHost extends Component {
 
   override onload(): void {
     // Without the engine every job would fail the same way: say it once, plainly.
-    if (!existsSync(this.hostScript)) {
-      new Notice(`Bitácora cannot process attachments: engine-host.js is missing next to main.js (${this.hostScript}). Reinstall the plugin with all its files.`, 0);
-    }
+    if (this.launch.warning) new Notice(this.launch.warning, 0);
     this.app.workspace.onLayoutReady(() => {
       this.startQueue().catch((error: unknown) => {
         new Notice(`Bitácora could not start its queue: ${error instanceof Error ? error.message : String(error)}`);

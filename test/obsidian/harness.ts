@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import path from "node:path";
 import BitacoraPlugin from "../../src/obsidian/main";
+import type { ChosenLaunch } from "../../src/obsidian/engine-launch";
 import { App, Modal, Notice, Setting, type PluginManifest } from "../obsidian-stand-in/obsidian";
 
 export const REPO = path.resolve(__dirname, "../..");
@@ -13,10 +14,10 @@ export const TESTDATA = path.resolve(REPO, "../shared/testdata");
 export const MANIFEST = JSON.parse(readFileSync(path.join(REPO, "manifest.json"), "utf8")) as PluginManifest;
 export const DATA_JSON = `.obsidian/plugins/${MANIFEST.id}/data.json`;
 
-/** The plugin as shipped, except that its engine host script comes from dist/ instead of the plugin folder. */
+/** The plugin as shipped, except that its engine host is the native one in dist/ (the three-file install has its own test). */
 export class PluginUnderTest extends BitacoraPlugin {
-  protected override engineHostScript(): string {
-    return path.join(REPO, "dist/engine-host.js");
+  protected override engineLaunch(): ChosenLaunch {
+    return { launch: { hostScript: path.join(REPO, "dist/engine-host.js") }, engine: "native pack" };
   }
 }
 

@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from "node:child_process";
+import { fork, spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import type { EngineOptions } from "../../core/processing/engine-options";
 import type { ProcessJob, ProcessorFindings, ProgressReport } from "../../core/processing/processor-port";
@@ -14,9 +14,16 @@ import type { HostRequest, HostResponse } from "./protocol";
 const HOST_V8_FLAGS = ["--max-semi-space-size=2"];
 const HOST_MEMORY_ENV = { MALLOC_ARENA_MAX: "2" };
 
-export interface EngineClientConfig {
-  /** Path of the bundled engine host script (dist/engine-host.js or the plugin folder's copy). */
-  hostScript: string;
+/**
+ * How the host starts: a script on disk (dist/engine-host.js for the CLI and tests, the native
+ * pack's copy in the plugin folder), or the host embedded in main.js, which a small bootstrap
+ * given with `-e` extracts to a per-payload cache folder (src/engines/payload).
+ */
+export type EngineHostLaunch =
+  | { hostScript: string; embedded?: undefined }
+  | { hostScript?: undefined; embedded: { bootstrap: string; mainJs: string; cacheRoot: string } };
+
+export type EngineClientConfig = EngineHostLaunch & {
   /** Node executable; inside Obsidian this is Electron run as Node. */
   execPath?: string;
   env?: NodeJS.ProcessEnv;
@@ -26,7 +33,7 @@ export interface EngineClientConfig {
    * between encoder passes and decoder steps; the prebuilt binding only between windows).
    */
   cancelGraceMs?: number;
-}
+};
 
 interface PendingJob {
   resolve(value: unknown): void;
@@ -120,13 +127,7 @@ export class EngineClient {
 
   private ensureHost(): ChildProcess {
     if (this.child && this.child.connected) return this.child;
-    const child = fork(this.config.hostScript, [], {
-      execPath: this.config.execPath ?? process.execPath,
-      execArgv: HOST_V8_FLAGS,
-      env: { ...HOST_MEMORY_ENV, ...process.env, ...this.config.env, ELECTRON_RUN_AS_NODE: "1" },
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-      serialization: "advanced",
-    });
+    const child = this.launch();
     let stderrTail = "";
     child.stderr?.on("data", (chunk: Buffer) => {
       stderrTail = (stderrTail + chunk.toString()).slice(-2000);
@@ -142,6 +143,21 @@ export class EngineClient {
     });
     this.child = child;
     return child;
+  }
+
+  /** Electron run as Node (process.execPath + ELECTRON_RUN_AS_NODE, as Electron documents), with an IPC channel. */
+  private launch(): ChildProcess {
+    const options = {
+      env: { ...HOST_MEMORY_ENV, ...process.env, ...this.config.env, ELECTRON_RUN_AS_NODE: "1" },
+      stdio: ["ignore", "ignore", "pipe", "ipc"] as ("ignore" | "pipe" | "ipc")[],
+      serialization: "advanced" as const,
+    };
+    const config = this.config;
+    const execPath = config.execPath ?? process.execPath;
+    if (!config.embedded) return fork(config.hostScript, [], { ...options, execPath, execArgv: HOST_V8_FLAGS });
+    const embedded = config.embedded;
+    // Arguments, never a shell string: paths with spaces or any script are passed as they are.
+    return spawn(execPath, [...HOST_V8_FLAGS, "-e", embedded.bootstrap, "--", embedded.mainJs, embedded.cacheRoot], { ...options, windowsHide: true });
   }
 
   private onMessage(message: HostResponse): void {

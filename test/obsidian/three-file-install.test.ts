@@ -1,0 +1,68 @@
+/**
+ * Issue #10's proof: only main.js, manifest.json and styles.css, copied into a plugin folder of a
+ * vault outside the repository (nothing of node_modules resolvable; a path with spaces and
+ * non-ASCII letters, as Windows and macOS users have), load in the Obsidian stand-in and process
+ * attachments with the engine host main.js carries. Needs `npm run build` (npm test does it).
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { App, Notice } from "../obsidian-stand-in/obsidian";
+import { MANIFEST, TEST_WHISPER_MODEL, bytesOf, stopPlugin, waitFor } from "./harness";
+import { installThreeFiles, loadMainJs, requested } from "./three-file-plugin";
+
+let root: string;
+let vaultDir: string;
+let pluginDir: string;
+let app: App;
+let plugin: { queue: { idle(): Promise<void>; snapshot(): { jobs: { state: string }[] } } } & { manifest: { dir?: string } };
+const savedCache = process.env.XDG_CACHE_HOME;
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(tmpdir(), "Bitácora prueba ñ 日本 "));
+  vaultDir = path.join(root, "My Vault ü");
+  pluginDir = path.join(vaultDir, ".obsidian", "plugins", MANIFEST.id);
+  installThreeFiles(pluginDir);
+  // The engine cache goes to the user's cache folder; here one inside the test folder.
+  process.env.XDG_CACHE_HOME = path.join(root, "cache dir");
+  app = await App.create__(vaultDir);
+  app.saveLocalStorage("bitacora-device-settings", { whisperModelPath: TEST_WHISPER_MODEL });
+  Notice.shown__ = [];
+  const PluginClass = loadMainJs(pluginDir);
+  plugin = (await app.enablePlugin__(PluginClass, MANIFEST)) as unknown as typeof plugin;
+});
+
+afterAll(async () => {
+  if (plugin) await stopPlugin(app, plugin as never);
+  process.env.XDG_CACHE_HOME = savedCache;
+  rmSync(root, { recursive: true, force: true });
+});
+
+test("the plugin folder holds only the three files and nothing of node_modules resolves from it", () => {
+  expect(readdirSync(pluginDir).sort()).toEqual(["main.js", "manifest.json", "styles.css"]);
+  expect(() => require.resolve("mediabunny", { paths: [pluginDir] })).toThrow();
+  expect(path.relative(path.resolve(__dirname, "../.."), pluginDir).startsWith("..")).toBe(true);
+  // main.js asked for nothing but the stand-in's `obsidian` and Node builtins.
+  expect([...requested].filter((name) => name !== "obsidian" && !name.startsWith("node:"))).toEqual([]);
+  expect(Notice.shown__).toEqual([]);
+});
+
+test("a recording is processed by the engine host extracted from main.js", async () => {
+  await app.vault.createFolder("Attachments");
+  await app.vault.createBinary("Attachments/Recording 20250730153012.ogg", bytesOf("speech_es/fleurs-es-000.ogg"));
+  const log = await waitFor(() => app.vault.getFileByPath("Logs/2025-07-30.md") ?? undefined, 60000);
+  await waitFor(async () => /status:: (Processed|Error)/.test(await app.vault.read(log)), 60000);
+  const text = await app.vault.read(log);
+  expect(text).toContain("[status:: Processed]");
+  expect(text).toContain("[attachment:: [[Attachments/Recording 20250730153012.ogg]]]");
+  // The duration comes from the audio metadata engine, which ran in the embedded host.
+  expect(text).toMatch(/\[duration:: 0:1\d\]/);
+  const cache = path.join(process.env.XDG_CACHE_HOME!, "bitacora", "engine");
+  const [payloadDir] = readdirSync(cache);
+  expect(existsSync(path.join(cache, payloadDir, "engine-host.js"))).toBe(true);
+}, 90000);
+
+// Pending until the WebAssembly engines land in main (branches wasm-whisper and wasm-release):
+// the embedded host carries only engines without native code (src/engines/host/portable-processors.ts).
+test.todo("a recording's words are transcribed by whisper.cpp WASM with the weightless model (pending: wasm-whisper)");
+test.todo("a photo's text is read by tesseract.js from the payload (pending: WASM image decoding from wasm-release)");
