@@ -13,6 +13,8 @@ const EXIT_NO_VAULT = 3;
 
 async function runProcess(args: CliArgs): Promise<number> {
   const context = createCliContext(args);
+  // Temp and lock files of an earlier run that was killed mid-write.
+  await context.vault.sweepStaleSideFiles();
   await context.service.start();
   // Jobs from earlier runs stay in the state file; this run reports and counts only its own.
   const earlier = new Set(context.service.snapshot().jobs.map((job) => job.id));

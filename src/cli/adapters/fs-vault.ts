@@ -1,8 +1,14 @@
-import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { FileStat, VaultPort } from "../../core/ports";
+import { compareAndSwapText, notWritable } from "./compare-and-swap-write";
+import { withNoteLock } from "./note-lock";
+import { sweepStaleSideFiles } from "./stale-side-files";
 
-/** A vault folder on disk, for the CLI and tests. Edits are atomic: write a temp file, then rename. */
+/**
+ * A vault folder on disk, for the CLI and tests. Each edit holds the note's lock file (against
+ * other Bitácora processes) and is a compare-and-swap (against editors and sync clients).
+ */
 export class FsVault implements VaultPort {
   private readonly locks = new Map<string, Promise<unknown>>();
 
@@ -41,14 +47,22 @@ export class FsVault implements VaultPort {
     return readFile(this.absolutePath(vaultPath));
   }
 
+  /** Removes temp and lock files of Bitácora processes that died mid-write; call once at start. */
+  sweepStaleSideFiles(): Promise<string[]> {
+    return sweepStaleSideFiles(this.root);
+  }
+
   /** The CLI has no trash: the file is removed (only when nobody changed it). */
   trashNoteIfUnchanged(vaultPath: string, expected: string): Promise<boolean> {
     const previous = this.locks.get(vaultPath) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(async () => {
-      if ((await this.readText(vaultPath)) !== expected) return false;
-      await unlink(this.absolutePath(vaultPath));
-      return true;
-    });
+    const target = this.absolutePath(vaultPath);
+    const next = previous.catch(() => undefined).then(() =>
+      withNoteLock(target, async () => {
+        if ((await this.readText(vaultPath)) !== expected) return false;
+        await unlink(target);
+        return true;
+      }),
+    );
     this.locks.set(vaultPath, next);
     return next;
   }
@@ -63,13 +77,10 @@ export class FsVault implements VaultPort {
 
   private async applyEdit(vaultPath: string, edit: (text: string) => string, initial: string): Promise<string> {
     const target = this.absolutePath(vaultPath);
-    const current = (await this.readText(vaultPath)) ?? initial;
-    const updated = edit(current);
-    if (updated === current && (await this.stat(vaultPath))) return current;
-    await mkdir(path.dirname(target), { recursive: true });
-    const temp = `${target}.bitacora-${process.pid}.tmp`;
-    await writeFile(temp, updated, "utf8");
-    await rename(temp, target);
-    return updated;
+    // The lock file lives next to the note, so a new note's folder comes first.
+    await mkdir(path.dirname(target), { recursive: true }).catch((error: unknown) => {
+      throw notWritable(target, error);
+    });
+    return withNoteLock(target, () => compareAndSwapText(target, edit, initial));
   }
 }

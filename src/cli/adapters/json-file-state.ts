@@ -1,8 +1,9 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename } from "node:fs/promises";
 import path from "node:path";
 import type { StatePort } from "../../core/ports";
+import { tempPathFor } from "./side-files";
 
-/** Queue and ledger in a JSON file (the CLI keeps it in <vault>/.bitacora/state.json). Atomic writes. */
+/** Queue and ledger in a JSON file (the CLI keeps it in <vault>/.bitacora/state.json). Atomic, durable writes. */
 export class JsonFileState implements StatePort {
   constructor(private readonly file: string) {}
 
@@ -16,8 +17,14 @@ export class JsonFileState implements StatePort {
 
   async save(state: unknown): Promise<void> {
     await mkdir(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(state, null, 1), "utf8");
+    const temp = tempPathFor(this.file);
+    const handle = await open(temp, "w");
+    try {
+      await handle.writeFile(JSON.stringify(state, null, 1), "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, this.file);
   }
 }
