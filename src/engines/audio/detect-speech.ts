@@ -1,10 +1,10 @@
 import { speechSegmentsFromProbabilities, type SpeechSegment, type SpeechSegmentOptions } from "../../core/audio/speech-segments";
 import { TARGET_SAMPLE_RATE, type PcmBlock } from "./pcm-types";
-import { SileroVad, type SileroVadOptions } from "./silero-vad";
+import type { SileroVad } from "./silero-vad";
 
-export interface DetectSpeechOptions extends SpeechSegmentOptions, SileroVadOptions {
-  /** A session to reuse across recordings (it is reset, not disposed). Without one, a session is created and freed. */
-  vad?: SileroVad;
+export interface DetectSpeechOptions extends SpeechSegmentOptions {
+  /** The session to use, on either ONNX backend; it is reset, not disposed, so it serves many recordings. */
+  vad: SileroVad;
   signal?: AbortSignal;
 }
 
@@ -18,29 +18,25 @@ export interface SpeechDetection {
 }
 
 /** Runs Silero VAD over a whole 16 kHz mono recording. */
-export async function detectSpeech(pcm: Float32Array, options: DetectSpeechOptions = {}): Promise<SpeechDetection> {
+export async function detectSpeech(pcm: Float32Array, options: DetectSpeechOptions): Promise<SpeechDetection> {
   return detectSpeechInBlocks(singleBlock(pcm), options);
 }
 
 /** Same as detectSpeech, fed block by block (e.g. from streamPcm16kMono) so a long recording never sits in memory whole. */
-export async function detectSpeechInBlocks(blocks: AsyncIterable<PcmBlock> | Iterable<PcmBlock>, options: DetectSpeechOptions = {}): Promise<SpeechDetection> {
-  const vad = options.vad ?? (await SileroVad.create(options));
-  try {
-    vad.reset();
-    const parts: Float32Array[] = [];
-    let samples = 0;
-    for await (const block of blocks) {
-      samples += block.samples.length;
-      parts.push(await vad.process(block.samples, options.signal));
-    }
-    parts.push(await vad.flush());
-    const probabilities = concat(parts);
-    const durationSec = samples / TARGET_SAMPLE_RATE;
-    const segments = speechSegmentsFromProbabilities(probabilities, vad.frameSec, durationSec, options);
-    return { segments, probabilities, frameSec: vad.frameSec, durationSec };
-  } finally {
-    if (!options.vad) await vad.dispose();
+export async function detectSpeechInBlocks(blocks: AsyncIterable<PcmBlock> | Iterable<PcmBlock>, options: DetectSpeechOptions): Promise<SpeechDetection> {
+  const { vad } = options;
+  vad.reset();
+  const parts: Float32Array[] = [];
+  let samples = 0;
+  for await (const block of blocks) {
+    samples += block.samples.length;
+    parts.push(await vad.process(block.samples, options.signal));
   }
+  parts.push(await vad.flush());
+  const probabilities = concat(parts);
+  const durationSec = samples / TARGET_SAMPLE_RATE;
+  const segments = speechSegmentsFromProbabilities(probabilities, vad.frameSec, durationSec, options);
+  return { segments, probabilities, frameSec: vad.frameSec, durationSec };
 }
 
 function* singleBlock(pcm: Float32Array): Iterable<PcmBlock> {

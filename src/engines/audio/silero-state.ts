@@ -1,4 +1,4 @@
-import * as ort from "onnxruntime-node";
+import { Tensor } from "../onnx/onnx-backend";
 
 export type SileroGeneration = 4 | 5;
 
@@ -34,7 +34,7 @@ export class SileroState {
     return state;
   }
 
-  static fromOutputs(generation: SileroGeneration, lanes: number, out: Record<string, ort.Tensor>): SileroState {
+  static fromOutputs(generation: SileroGeneration, lanes: number, out: Record<string, Tensor>): SileroState {
     const names = generation === 5 ? [out.stateN ? "stateN" : "state"] : ["hn", "cn"];
     return new SileroState(generation, lanes, names.map((name) => out[name].data as Float32Array));
   }
@@ -53,9 +53,9 @@ export class SileroState {
     return new SileroState(this.generation, 1, tensors);
   }
 
-  feeds(): Record<string, ort.Tensor> {
+  feeds(): Record<string, Tensor> {
     const dims = [2, this.lanes, SileroState.units(this.generation)];
-    if (this.generation === 5) return { state: new ort.Tensor("float32", this.tensors[0], dims) };
-    return { h: new ort.Tensor("float32", this.tensors[0], dims), c: new ort.Tensor("float32", this.tensors[1], dims) };
+    if (this.generation === 5) return { state: new Tensor("float32", this.tensors[0], dims) };
+    return { h: new Tensor("float32", this.tensors[0], dims), c: new Tensor("float32", this.tensors[1], dims) };
   }
 }

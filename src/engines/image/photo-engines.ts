@@ -9,6 +9,7 @@ import { VIT_GPT2_CAPTIONER } from "./caption-model-catalog";
 import type { Captioner } from "./captioner";
 import { OcrStrategy } from "./ocr-strategy";
 import { OllamaCaptioner } from "./ollama-captioner";
+import { nativeOnnx } from "../onnx/native-onnx";
 import { OnnxCaptioner } from "./onnx-captioner";
 
 let ocr: OcrStrategy | undefined;
@@ -30,7 +31,7 @@ export async function captionerFor(options: EngineOptions): Promise<Captioner | 
   const folder = path.join(options.modelsDir, VIT_GPT2_CAPTIONER.id);
   let captioner = onnxCaptioners.get(folder);
   if (!captioner) {
-    captioner = new OnnxCaptioner(VIT_GPT2_CAPTIONER, folder);
+    captioner = new OnnxCaptioner(VIT_GPT2_CAPTIONER, folder, nativeOnnx);
     if (!(await captioner.isInstalled())) return undefined;
     onnxCaptioners.set(folder, captioner);
   }

@@ -1,5 +1,6 @@
 import type { MediaProcessor } from "../../core/processing/processor-port";
 import { detectSpeechInBlocks, SileroVad, streamPcm16kMono } from "../audio";
+import { nativeOnnx } from "../onnx/native-onnx";
 import { resolveWhisperModel } from "../models/whisper-models";
 import { AddonWhisperEngine } from "./addon-whisper-engine";
 import { CliWhisperEngine } from "./cli-whisper-engine";
@@ -34,7 +35,7 @@ export function engineFor(modelPath: string, cliPath?: string): WhisperEngine {
 
 const sileroSpeechFinder: SpeechFinder = async (blocks, signal) => {
   if (!cachedVad) {
-    cachedVad = SileroVad.create({ threads: 1 });
+    cachedVad = SileroVad.create({ threads: 1, onnx: nativeOnnx });
     cachedVad.catch(() => (cachedVad = null));
   }
   return detectSpeechInBlocks(blocks, { vad: await cachedVad, signal });

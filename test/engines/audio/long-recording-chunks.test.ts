@@ -4,6 +4,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { chunkAtPauses, decodeToPcm16kMono, detectSpeech, SileroVad, slicePcm } from "../../../src/engines/audio";
+import { nativeOnnx } from "../../../src/engines/onnx/native-onnx";
 import { concatFloat32 } from "../../../src/engines/audio/sinc-resampler";
 import { TESTDATA } from "./audio-test-helpers";
 
@@ -17,7 +18,7 @@ test("a 3-minute recording is cut into ≤30 s chunks at real pauses, times mapp
   const pcm = concatFloat32(await Promise.all(clips.map(async (clip) => (await decodeToPcm16kMono(clip)).samples)));
   expect(pcm.length / 16000).toBeGreaterThan(150);
 
-  const vad = await SileroVad.create();
+  const vad = await SileroVad.create({ onnx: nativeOnnx });
   try {
     const detection = await detectSpeech(pcm, { vad });
     const chunks = chunkAtPauses(detection.segments, 30, { probabilities: detection.probabilities, frameSec: detection.frameSec });

@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { detectSpeechInBlocks, SileroVad } from "../../../src/engines/audio";
+import { nativeOnnx } from "../../../src/engines/onnx/native-onnx";
 import { decodeWav16 } from "../../../src/engines/whisper/pcm-wav";
 import { transcribeRecording, type SpeechFinder } from "../../../src/engines/whisper/transcribe-recording";
 import type { WhisperEngine, WhisperResult, WhisperTranscribeOptions } from "../../../src/engines/whisper/whisper-port";
@@ -55,7 +56,7 @@ class StandInWhisper implements WhisperEngine {
 
 let vad: SileroVad;
 beforeAll(async () => {
-  vad = await SileroVad.create({ threads: 1 });
+  vad = await SileroVad.create({ threads: 1, onnx: nativeOnnx });
 });
 afterAll(async () => vad.dispose());
 const findSpeech: SpeechFinder = (blocks, signal) => detectSpeechInBlocks(blocks, { vad, signal });

@@ -1,0 +1,22 @@
+/**
+ * onnxruntime-node behind OnnxBackend: native speed for the CLI and the npm-installed host.
+ * Never imported by the portable engines (the packager fails the build if a native module is reachable).
+ */
+import type { OnnxBackend } from "./onnx-backend";
+
+let runtime: Promise<typeof import("onnxruntime-node")> | undefined;
+
+function loadRuntime(): Promise<typeof import("onnxruntime-node")> {
+  // ONNX Runtime reads this once when its library loads (telemetry exists in its Windows builds).
+  process.env.ORT_DISABLE_TELEMETRY ??= "1";
+  runtime ??= import("onnxruntime-node");
+  return runtime;
+}
+
+export const nativeOnnx: OnnxBackend = {
+  name: "onnxruntime-node",
+  async createSession(model, options = {}) {
+    const { InferenceSession } = await loadRuntime();
+    return typeof model === "string" ? InferenceSession.create(model, options) : InferenceSession.create(model, options);
+  },
+};
