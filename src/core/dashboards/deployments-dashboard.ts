@@ -1,5 +1,6 @@
 /** The Deployments dashboard's generated section: outcomes per environment, table, timeline, latency. */
 import type { DashboardIndex } from "./dashboard-index";
+import { mergeEvents } from "./events";
 import { entryLink, type EntryFacts } from "./facts";
 import { dataviewBlock, shortDay, table, timelineChart, xyChart } from "./markdown";
 import { deploymentsQuery } from "./queries";
@@ -36,7 +37,8 @@ export function renderDeploymentsSection(
   headingForLink?: (heading: string) => string,
 ): string {
   const l = dashboardLabels(settings.language);
-  const all = index.allDeployments();
+  // One row per deployment, not per attachment that shows it.
+  const all = mergeEvents(index.allDeployments());
   const recent = all.slice(0, settings.listLimit);
   const sections: string[] = [`## ${l.deployments} (${all.length})`];
   if (all.length === 0) {

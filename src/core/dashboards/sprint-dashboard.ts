@@ -2,6 +2,7 @@
 import { areaStatusKey, type DashboardIndex, type SprintStats } from "./dashboard-index";
 import { entryLink } from "./facts";
 import { dataviewBlock, pieChart, round, shortDay, table, xyChart } from "./markdown";
+import { mergeEvents } from "./events";
 import { backlogQuery, metricsTrendQuery, moodQuery, retrospectivesQuery, sprintByAreaQuery, sprintEntriesQuery } from "./queries";
 import { dashboardLabels, type DashboardSettings } from "./settings";
 import { sprintByNumber, sprintDays, sprintNumberOf, type Sprint } from "./sprint";
@@ -87,7 +88,8 @@ export function renderSprintSection(
   const shown = [...past.map((n) => sprintByNumber(n, settings)), current].reverse();
   const stats = index.sprintStats(currentNumber);
   const backlog = index.newestBacklog(settings.listLimit);
-  const retros = index.newestRetrospectives(settings.listLimit);
+  // One line per meeting, however many recordings and photos it left.
+  const retros = mergeEvents(index.newestRetrospectives(Number.MAX_SAFE_INTEGER)).slice(0, settings.listLimit);
   const sections: string[] = [
     `## ${l.overview}`, overview(index, shown, currentNumber, settings),
     `## ${l.sprint} ${current.number} (${current.start} → ${current.end}) — ${l.byArea}`, byArea(stats, settings),
