@@ -7,6 +7,7 @@ import { activityFields } from "./activity";
 import { classifyArea, DEFAULT_AREA_SETTINGS, type AreaDecision, type AreaSettings } from "./area";
 import { chooseTopics, linkMentions, type NoteIndex } from "./links";
 import { aggregateMetrics, findMetrics, type Metric } from "./metrics";
+import { labelTableRows } from "../photo/layout";
 import { chooseTitle, suggestTitle, titleSource } from "./title";
 
 export interface EnrichSettings {
@@ -60,7 +61,8 @@ export interface EnrichResult {
 function textsOf(entry: LogEntry): { transcript?: string; description?: string; ocr?: string } {
   const findings = entry.findings;
   const transcript = findings?.audio?.transcript || findings?.audio?.segments?.map((s) => s.text).join(" ") || undefined;
-  const ocr = findings?.image?.ocrLines?.join("\n") || undefined;
+  // Table rows labelled by their header, so "0.043" is read as the loss.
+  const ocr = findings?.image?.ocrLines?.length ? labelTableRows(findings.image.ocrLines).join("\n") : undefined;
   return { transcript, description: findings?.image?.description || undefined, ocr };
 }
 
@@ -92,7 +94,9 @@ export function enrichEntry(entry: LogEntry, context: EnrichContext): EnrichResu
     max: settings.maxTopics,
   });
 
-  const metrics = findMetrics(allText);
+  // Figures come from what was said and read; a generated description repeats them (and would
+  // count replicas twice), so it is used only when there is no recognised text.
+  const metrics = findMetrics([transcript, ocr ?? description].filter(Boolean).join("\n"));
   const generatedFields: Record<string, string> = {};
   for (const [key, metric] of aggregateMetrics(metrics)) generatedFields[key] = String(metric.value);
   Object.assign(generatedFields, activityFields(`${title}\n${allText}`, settings.knownServices));

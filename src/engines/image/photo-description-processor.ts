@@ -5,6 +5,7 @@
  */
 import { describePhoto } from "../../core/photo/describe-photo";
 import { classifyImage, type ImageKind } from "../../core/photo/image-kind";
+import { groupRows, labelTableRows } from "../../core/photo/layout";
 import { extractTextFacts } from "../../core/photo/text-facts";
 import type { MediaProcessor, ProcessorFindings } from "../../core/processing/processor-port";
 import { EngineError } from "../host/engine-error";
@@ -28,9 +29,12 @@ export const photoDescriptionProcessor: MediaProcessor = {
     context.onProgress({ stage: "Reading the text in the photo", fraction: 0.05 });
     const ocrImage = await prepareOcrImage(job.absPath);
     throwIfAborted(signal);
-    const { lines, engine } = await sharedOcr().read(ocrImage.png, signal);
+    const read = await sharedOcr().read(ocrImage.png, signal);
+    const engine = read.engine;
     throwIfAborted(signal);
-    const lineFacts = extractTextFacts(lines.map((line) => line.text));
+    // Rows from the boxes' geometry keep table rows and label–value pairs together.
+    const lines = groupRows(read.lines);
+    const lineFacts = extractTextFacts(labelTableRows(lines.map((line) => line.text)));
     const kind = classifyImage({
       width: ocrImage.width,
       height: ocrImage.height,
