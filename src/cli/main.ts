@@ -31,7 +31,7 @@ async function runProcess(args: CliArgs): Promise<number> {
     await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
     stopWatching();
   }
-  context.service.stop();
+  await context.service.stop();
   context.engine.dispose();
   await context.dashboards.rebuild();
   context.dashboards.dispose();

@@ -64,6 +64,13 @@ export default class BitacoraPlugin extends Plugin {
     if (otherQueue) this.host.service.mergeExternalState(otherQueue);
   }
 
+  /** Resolves once startup, the queue and due dashboard refreshes have nothing left to do (tests and other plugins wait on it). */
+  async settled(): Promise<void> {
+    await this.host.startupDone;
+    await this.host.service.idle();
+    await this.dashboards.updater.settled();
+  }
+
   /** The queue service (commands, views and tests drive it; other plugins may too). */
   get queue(): BitacoraService {
     return this.host.service;

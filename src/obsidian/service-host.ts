@@ -22,6 +22,9 @@ export class ServiceHost extends Component {
   private markStarted: () => void = () => undefined;
   /** Settles once the queue has loaded its saved state (or failed to); events wait for it. */
   readonly started = new Promise<void>((resolve) => (this.markStarted = resolve));
+  private markSettled: () => void = () => undefined;
+  /** Settles once the whole startup (queue loaded, first-run flag saved, catch-up queued) is over. */
+  readonly startupDone = new Promise<void>((resolve) => (this.markSettled = resolve));
 
   constructor(
     private readonly app: App,
@@ -59,13 +62,15 @@ export class ServiceHost extends Component {
     // Without the engine every job would fail the same way: say it once, plainly.
     if (this.launch.warning) new Notice(this.launch.warning, 0);
     this.app.workspace.onLayoutReady(() => {
-      this.startQueue().catch((error: unknown) => {
-        new Notice(`Bitácora could not start its queue: ${error instanceof Error ? error.message : String(error)}`);
-      });
+      this.startQueue()
+        .catch((error: unknown) => {
+          new Notice(`Bitácora could not start its queue: ${error instanceof Error ? error.message : String(error)}`);
+        })
+        .finally(() => this.markSettled());
     });
     this.register(() => {
       this.unloaded = true;
-      this.service.stop();
+      void this.service.stop();
       this.engine.dispose();
     });
   }

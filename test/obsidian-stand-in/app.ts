@@ -60,13 +60,20 @@ export class App {
     getPlugin: (id: string): unknown => (this.plugins.enabledPlugins.has(id) ? this.plugins.plugins[id] ?? null : null),
   };
 
+  private readonly indexing = new Set<Promise<void>>();
+
   constructor(basePath: string) {
     this.vault = new Vault(basePath);
     this.workspace = new Workspace(this);
     this.metadataCache = new MetadataCache(this.vault);
     this.fileManager = new FileManager(this);
     // Obsidian re-indexes a note's metadata after every change to it.
-    const reindex = (file: unknown) => file instanceof TFile && void this.metadataCache.index__(file);
+    const reindex = (file: unknown) => {
+      if (!(file instanceof TFile)) return;
+      const indexing = this.metadataCache.index__(file);
+      this.indexing.add(indexing);
+      void indexing.finally(() => this.indexing.delete(indexing));
+    };
     this.vault.on("create", reindex);
     this.vault.on("modify", reindex);
     this.vault.on("rename", (file: unknown, oldPath: string) => {
@@ -74,6 +81,11 @@ export class App {
       reindex(file);
     });
     this.vault.on("delete", (file: { path: string }) => this.metadataCache.forget__(file.path));
+  }
+
+  /** Test helper: resolves once every note change so far has been indexed (before a test removes the folder). */
+  async indexed__(): Promise<void> {
+    while (this.indexing.size > 0) await Promise.allSettled([...this.indexing]);
   }
 
   /** Test helper: an app over a folder, with every existing note's metadata indexed. */

@@ -71,11 +71,12 @@ export async function startPlugin(vault: TestVault, app?: App): Promise<{ app: A
  */
 export async function stopPlugin(app: App, plugin: PluginUnderTest): Promise<void> {
   if (!(plugin as unknown as { isLoaded__: boolean }).isLoaded__) return;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([plugin.queue.idle(), new Promise((resolve) => (timer = setTimeout(resolve, 10000)))]);
-  clearTimeout(timer);
+  await plugin.queue.idle();
   app.disablePlugin__(plugin);
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Unloading stops the queue and drops pending dashboard refreshes; startup, the last writes and
+  // their indexing finish before the vault folder is removed.
+  await plugin.settled();
+  await app.indexed__();
 }
 
 export function resetRecorders(): void {

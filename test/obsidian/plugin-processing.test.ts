@@ -69,9 +69,13 @@ test("attachments already in the vault at startup are not flooded into the queue
   const { app, plugin } = await startPlugin(current.vault);
   current.stop = () => stopPlugin(app, plugin);
   // Startup fired `create` for the file (Obsidian indexing the vault), before the layout was ready.
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  expect(plugin.queue.snapshot().jobs).toEqual([]);
-  expect(app.vault.getFolderByPath("Logs")).toBeNull();
+  // Events reach the queue in order, so once a later file's job exists, the old one would be there too.
+  await app.vault.createFolder("Attachments/new");
+  await app.vault.create("Attachments/new/IMG_20250730_084510.jpg", "");
+  await waitFor(() => plugin.queue.snapshot().jobs.length > 0);
+  expect(plugin.queue.snapshot().jobs.map((job) => job.path)).toEqual(["Attachments/new/IMG_20250730_084510.jpg"]);
+  await plugin.queue.idle();
+  expect(current.vault.readText("Logs/2025-07-30.md")).not.toContain("old photo");
 });
 
 test("ignored folders and non-media files are left alone; a photo in a watched folder is processed", async () => {

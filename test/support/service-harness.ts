@@ -12,8 +12,9 @@ import type { EnginePort } from "../../src/core/ports";
 import type { ProcessorFindings } from "../../src/core/processing/processor-port";
 import { FsVault } from "../../src/cli/adapters/fs-vault";
 import { JsonFileState } from "../../src/cli/adapters/json-file-state";
-import { nodeClock, sha256Hasher } from "../../src/engines/system/node-clock";
+import { sha256Hasher } from "../../src/engines/system/node-clock";
 import { EngineClient } from "../../src/engines/host/engine-client";
+import { ManualClock } from "./manual-clock";
 
 export const SHARED = path.resolve(__dirname, "../../../shared/testdata");
 export const HOST_SCRIPT = path.resolve(__dirname, "../../dist/engine-host.js");
@@ -37,17 +38,25 @@ export function readNote(vault: FsVault, vaultPath: string): string {
 export class GatedEngine implements EnginePort {
   calls: string[] = [];
   private gates: { release(findings?: ProcessorFindings): void; fail(error: Error): void; path: string }[] = [];
+  private readonly called = new Set<() => void>();
 
   process(job: { path: string; kind: "audio" | "image" }, _o: unknown, signal: AbortSignal): Promise<ProcessorFindings> {
     this.calls.push(job.path);
     return new Promise((resolve, reject) => {
       signal.addEventListener("abort", () => reject(Object.assign(new Error("Cancelled."), { code: "cancelled" })));
       this.gates.push({ path: job.path, release: (f) => resolve(f ?? { kind: job.kind }), fail: reject });
+      for (const wake of [...this.called]) wake();
     });
   }
 
+  /** Resolves once the engine has been asked for `count` jobs in all. */
   async waitForCall(count = 1): Promise<void> {
-    while (this.gates.length < count) await new Promise((r) => setTimeout(r, 10));
+    while (this.gates.length < count) {
+      await new Promise<void>((resolve) => {
+        const wake = () => (this.called.delete(wake), resolve());
+        this.called.add(wake);
+      });
+    }
   }
 
   release(index = 0, findings?: ProcessorFindings): void {
@@ -61,8 +70,10 @@ export class GatedEngine implements EnginePort {
 
 export function makeService(
   vault: FsVault,
-  options: { engine?: EnginePort; settings?: Partial<BitacoraSettings>; stateFile?: string } = {},
+  options: { engine?: EnginePort; settings?: Partial<BitacoraSettings>; stateFile?: string; clock?: ManualClock } = {},
 ) {
+  // Time flies on its own unless a test takes the clock in hand: stability waits cost no wall time.
+  const clock = options.clock ?? new ManualClock({ autoAdvance: true });
   const settings: BitacoraSettings = { ...DEFAULT_SETTINGS, stableForMs: 60, firstRun: "queue-existing", ...options.settings };
   const engine = options.engine ?? new EngineClient({ hostScript: HOST_SCRIPT });
   const notices: string[] = [];
@@ -70,7 +81,7 @@ export function makeService(
     vault,
     engine,
     state: new JsonFileState(options.stateFile ?? vault.absolutePath(".bitacora/state.json")),
-    clock: nodeClock,
+    clock,
     hasher: sha256Hasher,
     settings: () => settings,
     device: () => DEFAULT_DEVICE_SETTINGS,
@@ -78,10 +89,10 @@ export function makeService(
   };
   const service = new BitacoraService(deps);
   const dispose = () => {
-    service.stop();
+    void service.stop();
     if (engine instanceof EngineClient) engine.dispose();
   };
-  return { service, settings, notices, dispose, engine };
+  return { service, settings, notices, dispose, engine, clock };
 }
 
 export async function until(condition: () => boolean, timeoutMs = 10000): Promise<void> {

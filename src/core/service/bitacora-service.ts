@@ -51,6 +51,8 @@ export class BitacoraService {
   private runningCount = 0;
   /** Note writes under way; idle() waits for them so callers read finished notes. */
   private readonly writes = new Set<Promise<void>>();
+  /** Engine runs under way; stop() waits for them to wind down. */
+  private readonly runs = new Set<Promise<void>>();
   private stopped = false;
 
   constructor(private readonly deps: ServiceDeps) {
@@ -73,9 +75,13 @@ export class BitacoraService {
     this.pump();
   }
 
-  stop(): void {
+  /** Stops every job where it is (they resume at the next start); resolves once their work has wound down. */
+  async stop(): Promise<void> {
     this.stopped = true;
     for (const controller of this.controllers.values()) controller.abort();
+    // Wakes idle() waiters: a stopped queue makes no more progress.
+    this.store.progressed();
+    await Promise.allSettled([...this.runs, ...this.writes]);
   }
 
   onChange(listener: (snapshot: QueueSnapshot) => void): () => void {
@@ -97,9 +103,10 @@ export class BitacoraService {
     return this.store.snapshot();
   }
 
-  /** Resolves when no job is waiting, queued or running (or the queue is paused with none running). */
+  /** Resolves when no job is waiting, queued or running (or the queue is paused with none running, or stopped). */
   async idle(): Promise<void> {
     const settled = () =>
+      this.stopped ||
       !this.store.state.jobs.some((job) => job.state === "running" || (!this.paused && isActive(job.state)));
     for (;;) {
       if (!settled()) {
@@ -267,7 +274,9 @@ export class BitacoraService {
     while (this.runningCount < limit) {
       const next = this.store.state.jobs.find((job) => job.state === "queued");
       if (!next) return;
-      void this.run(next);
+      const run = this.run(next);
+      this.runs.add(run);
+      void run.finally(() => this.runs.delete(run));
     }
   }
 

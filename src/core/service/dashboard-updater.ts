@@ -24,7 +24,10 @@ const isoDay = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)
 export class DashboardUpdater {
   private renderer: DashboardRenderer | null = null;
   private readonly dirty = new Set<string>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Aborts the pending debounce sleep when another change restarts the quiet period. */
+  private quiet: AbortController | null = null;
+  /** The refresh the last change scheduled (settles at once if it was superseded or disposed). */
+  private scheduled: Promise<void> = Promise.resolve();
   private running: Promise<void> = Promise.resolve();
 
   constructor(
@@ -44,11 +47,15 @@ export class DashboardUpdater {
   /** A log note changed: refresh after a quiet period, so a burst of edits costs one write. */
   noteChanged(notePath: string): void {
     this.dirty.add(notePath);
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.flush();
-    }, this.debounceMs);
+    this.quiet?.abort();
+    const quiet = (this.quiet = new AbortController());
+    this.scheduled = this.clock.sleep(this.debounceMs, quiet.signal).then(
+      () => {
+        this.quiet = null;
+        return this.flush();
+      },
+      () => undefined,
+    );
   }
 
   /** Applies pending note changes now (used by the debounce and by tests/CLI). */
@@ -63,8 +70,14 @@ export class DashboardUpdater {
     return this.running;
   }
 
+  /** Resolves once the scheduled refresh (if its quiet period has passed) and any running one are written. */
+  async settled(): Promise<void> {
+    await this.scheduled;
+    await this.running.catch(() => undefined);
+  }
+
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.quiet?.abort();
   }
 
   private async rebuildNow(): Promise<void> {

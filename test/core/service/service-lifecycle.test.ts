@@ -1,6 +1,7 @@
 import { writeFileSync, unlinkSync, renameSync, truncateSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseLogNote } from "../../../src/core/log/parse-log-note";
+import { ManualClock } from "../../support/manual-clock";
 import { addFile, GatedEngine, makeService, readNote, SHARED, tempVault, until } from "../../support/service-harness";
 
 const NOTE = "Logs/2025-07-30.md";
@@ -161,7 +162,7 @@ describe("files that change under a job (gated stand-in engine holds jobs in pro
     await (first.engine as GatedEngine).waitForCall(1);
     await until(() => readFileSync(stateFile, "utf8").includes('"running"'));
     // Crash: the process dies with the entry "In Progress" and the job "running" on disk.
-    first.service.stop();
+    await first.service.stop();
     const second = makeService(vault, { stateFile });
     await second.service.start();
     await second.service.idle();
@@ -199,19 +200,24 @@ describe("the ledger: each content is processed once", () => {
   test("a file that is still growing is not processed until it stops", async () => {
     const vault = tempVault();
     const engine = new GatedEngine();
-    const { service, dispose } = makeService(vault, { engine, settings: { stableForMs: 300 } });
+    const clock = new ManualClock();
+    const { service, dispose } = makeService(vault, { engine, clock, settings: { stableForMs: 300 } });
     await service.start();
     const file = vault.absolutePath("A/2025-07-30 08.00.00 a.jpg");
     addFile(vault, "A/2025-07-30 08.00.00 a.jpg", path.join(SHARED, "photos_coco/000000000802.jpg"));
     const full = readFileSync(file);
     truncateSync(file, 1000);
     await service.enqueue("A/2025-07-30 08.00.00 a.jpg");
+    // The file grows a little on every check of the stability wait (one tick of the clock each).
     for (let size = 2000; size < full.length; size += 4000) {
-      await new Promise((r) => setTimeout(r, 100));
+      await clock.sleeping();
       writeFileSync(file, full.subarray(0, size));
+      await clock.tick();
       expect(engine.calls).toHaveLength(0);
     }
     writeFileSync(file, full);
+    clock.autoAdvance = true;
+    await clock.tick();
     await engine.waitForCall(1);
     engine.release(0);
     await service.idle();

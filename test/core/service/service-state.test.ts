@@ -1,7 +1,7 @@
 import path from "node:path";
 import { readFileSync } from "node:fs";
 import { parseLogNote } from "../../../src/core/log/parse-log-note";
-import { addFile, GatedEngine, makeService, readNote, SHARED, tempVault, until } from "../../support/service-harness";
+import { addFile, GatedEngine, makeService, readNote, SHARED, tempVault } from "../../support/service-harness";
 
 const NOTE = "Logs/2025-07-30.md";
 
@@ -13,8 +13,7 @@ test("stopping mid-job (Obsidian closing) leaves the entry In Progress; the next
   addFile(vault, "A/2025-07-30 08.00.00 a.jpg", path.join(SHARED, "photos_coco/000000000802.jpg"));
   await first.service.enqueue("A/2025-07-30 08.00.00 a.jpg");
   await engine.waitForCall(1);
-  first.service.stop();
-  await new Promise((r) => setTimeout(r, 100));
+  await first.service.stop();
   expect(parseLogNote(readNote(vault, NOTE)).entries[0].entry.status).toBe("In Progress");
   const second = makeService(vault, { engine: new GatedEngine() });
   await second.service.start();
@@ -64,7 +63,6 @@ test("a ledger synced from another device keeps this one from processing the sam
   local.service.mergeExternalState(otherDeviceState);
   addFile(here, "A/2025-07-30 08.00.00 a.jpg", path.join(SHARED, "photos_coco/000000000802.jpg"));
   expect(await local.service.enqueue("A/2025-07-30 08.00.00 a.jpg")).toBe("already-processed");
-  await until(() => true);
   local.dispose();
   expect((local.engine as GatedEngine).calls).toEqual([]);
 });
