@@ -123,6 +123,24 @@ export class BitacoraSettingTab extends PluginSettingTab {
           .onChange((value) => this.save({ logLanguage: value as BitacoraSettings["logLanguage"] })),
       );
     new Setting(containerEl)
+      .setName("Entry style")
+      .setDesc("How new log notes write entries. A note that already has entries keeps its own style.")
+      .addDropdown((dropdown) =>
+        dropdown
+          .addOptions({ seed: "Seed lines (HH:MM title, status:: lines, ---)", list: "Dataview list items (## HH:MM, [status:: …])" })
+          .setValue(settings.entryStyle)
+          .onChange((value) => this.save({ entryStyle: value as BitacoraSettings["entryStyle"] })),
+      );
+    new Setting(containerEl)
+      .setName("Group window (minutes)")
+      .setDesc("Photos and recordings taken within this many minutes of each other share one entry; set it to 0 to turn grouping off.")
+      .addText((text) =>
+        text.setPlaceholder("10").setValue(String(settings.groupWindowMinutes)).onChange((value) => {
+          const minutes = Number(value);
+          if (Number.isFinite(minutes) && minutes >= 0) void this.save({ groupWindowMinutes: Math.floor(minutes) });
+        }),
+      );
+    new Setting(containerEl)
       .setName("Default area")
       .setDesc("Area of an entry when nothing in it suggests another.")
       .addDropdown((dropdown) =>

@@ -98,7 +98,7 @@ test("--watch processes an attachment that arrives while it runs, and stops clea
   await waitUntil(() => stdout.includes("Watching for new attachments"));
   copyFileSync(path.resolve(ROOT, "../shared/testdata/ocr/synthetic_es.png"), path.join(vault, "Screenshot 2025-07-30 at 09.15.00.png"));
   const note = path.join(vault, "Logs/2025-07-30.md");
-  await waitUntil(() => existsSync(note) && readFileSync(note, "utf8").includes("[status:: Processed]"));
+  await waitUntil(() => existsSync(note) && readFileSync(note, "utf8").includes("\nstatus:: Processed\n"));
   child.kill("SIGINT");
   expect(await exited).toBe(0);
   expect(readFileSync(note, "utf8")).toContain("Mañana iré a la montaña");

@@ -59,7 +59,7 @@ test("in daily-note mode an attachment's entry lands in the user's daily note, c
   const note = await app.vault.read(app.vault.getFileByPath("Daily/2025-07-30.md") as TFile);
   expect(note.startsWith("# 2025-07-30\n\n## Tareas\n- [ ] revisar\n")).toBe(true);
   expect(note).toContain("**Foto: IMG_20250730_153012.jpg**");
-  expect(note).toContain("[status:: Processed]");
+  expect(note).toContain("\nstatus:: Processed\n");
   expect(app.vault.getFolderByPath("Logs")).toBeNull();
 });
 

@@ -22,7 +22,7 @@ test("a processed photo shows up in the Sprint dashboard; 'Update dashboards' re
         return "";
       }
     };
-    await waitFor(() => logText().includes("[status:: Processed]"), 120000);
+    await waitFor(() => logText().includes("\nstatus:: Processed\n"), 120000);
     await app.runCommand__(`${MANIFEST.id}:update-dashboards`);
     const sprint = current.vault.readText("Dashboards/Sprint.md");
     expect(sprint).toContain("My own retrospective notes.");

@@ -37,8 +37,8 @@ test("a photo added to the vault goes Not Processed → In Progress → Processe
     60000,
   );
   expect(statuses).toEqual(["Not Processed", "In Progress", "Processed"]);
-  expect(text).toContain("## 08:45");
-  expect(text).toContain("[attachment:: [[Attachments/IMG_20250730_084510.jpg]]]");
+  expect(text).toContain("\n08:45 ");
+  expect(text).toContain("![[Attachments/IMG_20250730_084510.jpg]]");
   expect(text).toContain("**Foto: IMG_20250730_084510.jpg**");
   expect(plugin.queue.snapshot().jobs.map((job) => job.state)).toEqual(["done"]);
 });
@@ -57,10 +57,10 @@ test("a recording goes Not Processed → In Progress → Processed through Whisp
     280000,
   );
   expect(statuses).toEqual(["Not Processed", "In Progress", "Processed"]);
-  expect(text).toContain("## 15:30");
-  expect(text).toContain("[attachment:: [[Attachments/Recording 20250730153012.ogg]]]");
+  expect(text).toContain("\n15:30 ");
+  expect(text).toContain("![[Attachments/Recording 20250730153012.ogg]]");
   expect(text).toContain("**Audio grabado: Recording 20250730153012.ogg**");
-  expect(text).toMatch(/\[duration:: 0:1\d\]/);
+  expect(text).toMatch(/^duration:: 0:1\d$/m);
 }, 300000);
 
 test("attachments already in the vault at startup are not flooded into the queue", async () => {
@@ -94,9 +94,9 @@ test("ignored folders and non-media files are left alone; a photo in a watched f
   const jobs = plugin.queue.snapshot().jobs;
   expect(jobs.map((job) => job.path)).toEqual(["Attachments/IMG_20250730_084510.jpg"]);
   const log = await app.vault.read(app.vault.getFileByPath("Logs/2025-07-30.md") as TFile);
-  expect(log).toContain("## 08:45");
+  expect(log).toContain("\n08:45 ");
   expect(log).toContain("**Foto: IMG_20250730_084510.jpg**");
-  expect(log).toContain("[status:: Processed]");
+  expect(log).toContain("\nstatus:: Processed\n");
 });
 
 test("a text file with an audio extension ends in an error entry and a failed job with the reason", async () => {

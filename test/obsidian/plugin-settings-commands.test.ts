@@ -128,7 +128,7 @@ test("Process attachment without an open media file offers a picker; the file me
   }
   const log = current.vault.readText("Logs/2025-07-30.md");
   expect(log.match(/\*\*Foto: IMG_20250730_084510\.jpg\*\*/g)).toHaveLength(1);
-  expect(log).toContain("[status:: Processed]");
+  expect(log).toContain("\nstatus:: Processed\n");
 });
 
 test("first run can process existing attachments; later starts catch up on files added while closed", async () => {

@@ -21,13 +21,13 @@ test("the sample vault's attachments become a sorted day log", async () => {
     }, 380000);
     expect(plugin.queue.snapshot().jobs.filter((job) => job.state === "failed")).toEqual([]);
     const log = vault.readText("Logs/2025-07-30.md");
-    const headings = [...log.matchAll(/^## (\d\d:\d\d)/gm)].map((m) => m[1]);
+    const headings = [...log.matchAll(/^(\d\d:\d\d) .*\nstatus:: /gm)].map((m) => m[1]);
     // EXIF capture time (08:45), recorder names (11:20, 15:30), phone photo name (17:45).
     expect(headings).toEqual(["08:45", "11:20", "15:30", "17:45"]);
     expect(log).toContain("**Foto: optimization_results.jpg**");
     expect(log).toContain("**Audio grabado: Recording 20250730153012.webm**");
     expect(log).toContain("**Audio grabado: Recording 20250730112005.m4a**");
-    expect(log.match(/\[status:: Processed\]/g)).toHaveLength(4);
+    expect(log.match(/^status:: Processed$/gm)).toHaveLength(4);
   } finally {
     await stopPlugin(app, plugin);
     vault.remove();

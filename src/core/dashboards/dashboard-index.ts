@@ -38,6 +38,7 @@ export interface SprintStats {
 
 export const areaStatusKey = (area: string, status: string) => `${area}\u0000${status}`;
 
+/** Parsed entry dates are ISO local times ("2025-07-30 15:30" in a seed note is read as 2025-07-30T15:30). */
 const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 export class DashboardIndex {

@@ -1,23 +1,66 @@
-import { mediaKindOf } from "../media";
-import { parseAttachmentLink } from "./attachment-link";
+import { fileNameOf, mediaKindOf, type MediaKind } from "../media";
 import { ENTRY_STATUSES, type EntryStatus, type LogEntry } from "./entry";
-import { parseFieldLine } from "./inline-fields";
-import { END_MARKER } from "./render-entry";
-import { shortHash } from "./short-hash";
+import { labelsFor } from "./labels";
+import { blockHash } from "./short-hash";
+import {
+  blockAttachmentLink,
+  entryHeaderAt,
+  isSeparator,
+  mediaLinksIn,
+  parseBlockHeading,
+  parseEndMarker,
+  splitLines,
+  stripEol,
+  topicLinksOf,
+  type EntryHeader,
+  type EntryStyle,
+} from "./structure";
 
-/** One entry as found in a note, with its exact text so the note formats back byte for byte. */
+export type { EntryStyle } from "./structure";
+
+/** One attachment's block inside an entry: `**Foto: x.jpg**` and what follows it. */
+export interface ParsedBlock {
+  /** Vault path from the embed under the heading, else the file name the heading names. */
+  attachment: string;
+  kind: MediaKind;
+  /** Lines of the entry the block takes: heading line up to and including its end marker. */
+  start: number;
+  end: number;
+  /** True when Bitácora wrote it (it ends with an end marker). */
+  generated: boolean;
+  /** True when a generated block no longer matches its marker's hash: the user edited it. */
+  edited: boolean;
+  /** The status the block's text shows (placeholder lines), for generated blocks. */
+  status: EntryStatus | null;
+  /** Capture time "HH:MM" the writer noted in the marker. */
+  time?: string;
+}
+
+/** A media file the user named by hand (heading, embed or link) outside generated blocks. */
+export interface AttachmentReference {
+  target: string;
+  line: number;
+}
+
+/** One entry as found in a note, with its exact lines so the note formats back byte for byte. */
 export interface ParsedEntry {
   entry: LogEntry;
-  /** Heading line through the end marker (or the whole region when the marker was removed). */
+  style: EntryStyle;
+  header: EntryHeader;
+  /** The entry's lines with their line endings, from its heading up to the next entry. */
+  lines: string[];
+  /** Those lines joined: the entry's exact text. */
   raw: string;
-  headingLine: string;
-  fieldLine: string;
-  /** Generated body between the field line and the end marker. */
-  body: string;
-  /** True when the body no longer matches the hash the writer left: the user edited it. */
+  /** Index of the `---` line that ends the entry's own text, or `lines.length`. */
+  bodyEnd: number;
+  blocks: ParsedBlock[];
+  references: AttachmentReference[];
+  /** Index of the topic-links line, or -1. */
+  topicsLine: number;
+  /** Every attachment the entry holds or names. */
+  attachments: string[];
+  /** True when any generated block was edited by the user. */
   edited: boolean;
-  /** The user's text after the entry, up to the next entry. It travels with the entry. */
-  trailing: string;
 }
 
 export interface LogDocument {
@@ -26,100 +69,165 @@ export interface LogDocument {
   entries: ParsedEntry[];
 }
 
-const HEADING = /^## (\d{1,2}:\d{2})(?: (.*))?$/;
+const PLACEHOLDERS = [labelsFor("es"), labelsFor("en")];
 
-/** Lines with their line endings, so joining them gives the text back exactly. */
-function splitLines(text: string): string[] {
-  const lines: string[] = [];
-  let start = 0;
-  while (start < text.length) {
-    const end = text.indexOf("\n", start);
-    const next = end < 0 ? text.length : end + 1;
-    lines.push(text.slice(start, next));
-    start = next;
+function blockStatus(lines: string[]): EntryStatus {
+  for (const line of lines) {
+    const text = stripEol(line);
+    for (const labels of PLACEHOLDERS) {
+      if (text === `*${labels.pending}*`) return "Not Processed";
+      if (text === `*${labels.inProgress}*`) return "In Progress";
+      if (text.startsWith(`*${labels.error}: `)) return "Error";
+    }
   }
-  return lines;
+  return "Processed";
 }
 
-const stripEol = (line: string) => line.replace(/\r?\n$/, "");
-
-function entryStartAt(lines: string[], i: number): Map<string, string> | null {
-  // Cheap prefix checks first: most lines of a note are not entry headings.
-  if (!lines[i].startsWith("## ") || i + 1 >= lines.length || !lines[i + 1].startsWith("- [")) return null;
-  if (!HEADING.test(stripEol(lines[i]))) return null;
-  const fields = parseFieldLine(stripEol(lines[i + 1]));
-  return fields?.has("attachment") ? fields : null;
+function parseBlocks(lines: string[], from: number, to: number): { blocks: ParsedBlock[]; references: AttachmentReference[] } {
+  const blocks: ParsedBlock[] = [];
+  const references: AttachmentReference[] = [];
+  for (let i = from; i < to; i++) {
+    const heading = parseBlockHeading(lines[i]);
+    if (!heading) {
+      for (const target of mediaLinksIn(lines[i])) references.push({ target, line: i });
+      continue;
+    }
+    const linked = i + 1 < to ? blockAttachmentLink(lines[i + 1]) : null;
+    let markerAt = -1;
+    for (let j = i + 1; j < to && !parseBlockHeading(lines[j]); j++) {
+      if (parseEndMarker(lines[j])) {
+        markerAt = j;
+        break;
+      }
+    }
+    if (markerAt < 0) {
+      references.push({ target: linked ?? heading.name, line: i });
+      if (linked) i++;
+      continue;
+    }
+    const marker = parseEndMarker(lines[markerAt])!;
+    const content = lines.slice(i, markerAt);
+    blocks.push({
+      attachment: linked ?? heading.name,
+      kind: mediaKindOf(linked ?? heading.name) ?? heading.kind,
+      start: i,
+      end: markerAt + 1,
+      generated: true,
+      edited: marker.hash !== blockHash(content.join("")),
+      status: blockStatus(content),
+      time: marker.time,
+    });
+    i = markerAt;
+  }
+  return { blocks, references };
 }
 
-const GENERATED_KEYS = new Set(["status", "area", "date", "attachment", "error"]);
+/** "2025-07-30 15:30" (seed 000) and "2025-07-30T15:30" both mean a local time; the model keeps ISO. */
+export function normalizeDate(value: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})/.exec(value.trim());
+  return match ? `${match[1]}T${match[2].padStart(2, "0")}:${match[3]}` : value.trim();
+}
 
-function toEntry(headingLine: string, fields: Map<string, string>, body: string): LogEntry | null {
-  const attachment = parseAttachmentLink(fields.get("attachment") ?? "");
-  if (!attachment) return null;
-  const heading = HEADING.exec(stripEol(headingLine));
-  const status = fields.get("status") as EntryStatus;
+const OWN_KEYS = new Set(["status", "area", "date", "attachment", "error"]);
+
+function toStatus(value: string | undefined): EntryStatus {
+  const found = ENTRY_STATUSES.find((status) => status.toLowerCase() === (value ?? "").trim().toLowerCase());
+  return found ?? "Not Processed";
+}
+
+function parseEntry(lines: string[], header: EntryHeader): ParsedEntry {
+  let bodyEnd = lines.length;
+  // In seed style `---` ends the entry's own text; in list style entries simply follow each other.
+  if (header.style === "seed") {
+    for (let i = header.lineCount; i < lines.length; i++) {
+      if (isSeparator(lines[i])) {
+        bodyEnd = i;
+        break;
+      }
+    }
+  }
+  const { blocks, references } = parseBlocks(lines, header.lineCount, bodyEnd);
+  let topicsLine = -1;
+  let topics: string[] = [];
+  for (let i = bodyEnd - 1; i >= header.lineCount; i--) {
+    if (stripEol(lines[i]).trim() === "" || parseEndMarker(lines[i])) continue;
+    const found = topicLinksOf(lines[i]);
+    if (found) {
+      topicsLine = i;
+      topics = found;
+    }
+    break;
+  }
+  const fields = new Map(header.fields.map(([key, value]) => [key.toLowerCase(), value] as [string, string]));
+  const attachments = [...blocks.map((b) => b.attachment)];
+  const linked = fields.get("attachment");
+  if (linked) for (const target of mediaLinksIn(linked)) attachments.push(target);
+  for (const reference of references) if (!attachments.includes(reference.target)) attachments.push(reference.target);
   const extra: Record<string, string> = {};
-  for (const [key, value] of fields) if (!GENERATED_KEYS.has(key)) extra[key] = value;
-  const trimmed = body.trimEnd();
-  const last = trimmed.slice(trimmed.lastIndexOf("\n") + 1);
-  const topics = /^(\[\[[^\]]+\]\]\s*)+$/.test(last) ? [...last.matchAll(/\[\[([^\]]+)\]\]/g)].map((m) => m[1]) : [];
-  return {
-    attachment,
-    kind: mediaKindOf(attachment) ?? "audio",
-    date: fields.get("date") ?? "",
-    title: heading?.[2]?.trim() ?? "",
-    status: ENTRY_STATUSES.includes(status) ? status : "Not Processed",
+  for (const [key, value] of header.fields) if (!OWN_KEYS.has(key.toLowerCase())) extra[key] = value;
+  const first = blocks[0]?.attachment ?? attachments[0] ?? "";
+  const entry: LogEntry = {
+    attachment: first,
+    kind: blocks[0]?.kind ?? mediaKindOf(first) ?? "image",
+    date: normalizeDate(fields.get("date") ?? ""),
+    title: header.heading.title,
+    status: toStatus(fields.get("status")),
     error: fields.get("error"),
     area: fields.get("area") ?? "",
     fields: extra,
     topics,
   };
+  return {
+    entry,
+    style: header.style,
+    header,
+    lines,
+    raw: lines.join(""),
+    bodyEnd,
+    blocks,
+    references,
+    topicsLine,
+    attachments: [...new Set(attachments)],
+    edited: blocks.some((b) => b.edited),
+  };
 }
 
-/** Splits a log note into its head and its entries; `formatLogDocument` joins them back exactly. */
+/** Splits a log note into its head and its entries (both styles); `formatLogDocument` joins them back exactly. */
 export function parseLogNote(text: string): LogDocument {
   const lines = splitLines(text);
-  const starts: number[] = [];
-  const fieldsAt = new Map<number, Map<string, string>>();
+  const starts: { at: number; header: EntryHeader }[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const fields = entryStartAt(lines, i);
-    if (fields) {
-      starts.push(i);
-      fieldsAt.set(i, fields);
+    const header = entryHeaderAt(lines, i);
+    if (header) {
+      starts.push({ at: i, header });
+      i += header.lineCount - 1;
     }
   }
-  let head = lines.slice(0, starts[0] ?? lines.length).join("");
-  const entries: ParsedEntry[] = [];
-  starts.forEach((start, k) => {
-    const end = starts[k + 1] ?? lines.length;
-    let markerAt = -1;
-    for (let i = start + 2; i < end; i++) {
-      if (lines[i].startsWith("%% bitacora ") && END_MARKER.test(stripEol(lines[i]))) {
-        markerAt = i;
-        break;
-      }
-    }
-    const rawEnd = markerAt >= 0 ? markerAt + 1 : end;
-    const body = lines.slice(start + 2, markerAt >= 0 ? markerAt : end).join("");
-    const hash = markerAt >= 0 ? END_MARKER.exec(stripEol(lines[markerAt]))?.[1] : undefined;
-    const entry = toEntry(lines[start], fieldsAt.get(start)!, body);
-    const parsed: ParsedEntry = {
-      entry: entry!,
-      raw: lines.slice(start, rawEnd).join(""),
-      headingLine: stripEol(lines[start]),
-      fieldLine: stripEol(lines[start + 1]),
-      body,
-      edited: hash === undefined || hash !== shortHash(body.includes("\r") ? body.replace(/\r\n/g, "\n") : body),
-      trailing: lines.slice(rawEnd, end).join(""),
-    };
-    // A heading that only looks like an entry stays the user's text.
-    if (entry) entries.push(parsed);
-    else if (entries.length) entries[entries.length - 1].trailing += parsed.raw + parsed.trailing;
-    else head += parsed.raw + parsed.trailing;
-  });
+  const head = lines.slice(0, starts[0]?.at ?? lines.length).join("");
+  const entries = starts.map(({ at, header }, k) => parseEntry(lines.slice(at, starts[k + 1]?.at ?? lines.length), header));
   return { head, entries };
 }
 
+/** An entry parsed again after its lines changed (its first line must still start it). */
+export function reparseEntry(text: string): ParsedEntry {
+  const lines = splitLines(text);
+  const header = entryHeaderAt(lines, 0);
+  if (!header) throw new Error("Not a log entry: " + stripEol(lines[0] ?? ""));
+  return parseEntry(lines, header);
+}
+
 export function formatLogDocument(doc: LogDocument): string {
-  return doc.head + doc.entries.map((parsed) => parsed.raw + parsed.trailing).join("");
+  return doc.head + doc.entries.map((parsed) => parsed.raw).join("");
+}
+
+/** Does this entry hold or name the attachment? Exact paths first; a hand-written name matches by file name. */
+export function namesAttachment(parsed: ParsedEntry, paths: readonly string[]): "exact" | "name" | null {
+  if (parsed.attachments.some((a) => paths.includes(a))) return "exact";
+  const names = paths.map(fileNameOf);
+  return parsed.attachments.some((a) => !a.includes("/") && names.includes(a)) ? "name" : null;
+}
+
+/** The style a note already uses: that of its last entry, or null for a note without entries. */
+export function styleOf(doc: LogDocument): EntryStyle | null {
+  return doc.entries.length ? doc.entries[doc.entries.length - 1].style : null;
 }

@@ -66,10 +66,7 @@ function imageLines(entry: LogEntry, findings: ProcessorFindings | undefined, la
   return lines;
 }
 
-/** The generated body of an entry: the attachment block, its transcript or description, topic links. */
-export function renderEntryBody(entry: LogEntry, labels: LogLabels): string {
-  const lines =
-    entry.kind === "audio" ? audioLines(entry, entry.findings, labels) : imageLines(entry, entry.findings, labels);
-  if (entry.topics.length) lines.push("", entry.topics.map((topic) => `[[${topic}]]`).join(" "));
-  return `\n${lines.join("\n")}\n`;
+/** One attachment's block: its heading, embed, and transcript or description (or its status while pending). */
+export function renderBlockLines(entry: LogEntry, labels: LogLabels): string[] {
+  return entry.kind === "audio" ? audioLines(entry, entry.findings, labels) : imageLines(entry, entry.findings, labels);
 }

@@ -7,3 +7,9 @@ export function shortHash(text: string): string {
   }
   return (hash >>> 0).toString(16).padStart(8, "0");
 }
+
+/** The hash a block's end marker holds: of the block's text after a blank line, with LF endings. */
+export function blockHash(blockText: string): string {
+  const text = `\n${blockText}`;
+  return shortHash(text.includes("\r") ? text.replace(/\r\n/g, "\n") : text);
+}

@@ -1,89 +1,257 @@
-import type { LogEntry } from "./entry";
+import type { EntryStatus, LogEntry } from "./entry";
 import type { LogLabels } from "./labels";
-import { formatLogDocument, parseLogNote, type LogDocument, type ParsedEntry } from "./parse-log-note";
-import { renderEntry } from "./render-entry";
+import type { GeneratedValues } from "./merge-user-edits";
+import { findMoment } from "./moment";
+import { eolOf, lastTextLine, placeSorted, takeEntry } from "./note-layout";
+import {
+  formatLogDocument,
+  namesAttachment,
+  parseLogNote,
+  reparseEntry,
+  styleOf,
+  type EntryStyle,
+  type LogDocument,
+  type ParsedEntry,
+} from "./parse-log-note";
+import { placeholderTitles } from "./placeholder-titles";
+import { entryFields, renderBlock, renderEntry, topicsLine } from "./render-entry";
+import { rewriteHeader } from "./rewrite-header";
+import { isBlank, isSeparator, parseBlockHeading, stripEol, topicLinksOf } from "./structure";
 
 export interface UpsertOptions {
   /** Other paths the attachment was known by (before a rename), to find its entry. */
   previousPaths?: string[];
-  /** User text that travelled with the entry from another note; placed right after it. */
-  carriedTrailing?: string;
+  /** The entry this attachment had in another note (its day changed): moved here with the user's text. */
+  carried?: ParsedEntry | null;
+  /** Style of a new entry in a note that has none yet (a note's own style wins). */
+  style?: EntryStyle;
+  /** Attachments captured within this many minutes of a Bitácora entry join it; 0 turns grouping off. */
+  groupWindowMinutes?: number;
+  /** What this attachment's last write generated (title, area), so user edits win. */
+  generated?: GeneratedValues;
 }
 
-const findIndex = (doc: LogDocument, paths: string[]) => doc.entries.findIndex((p) => paths.includes(p.entry.attachment));
+const STATUS_ORDER: EntryStatus[] = ["Error", "In Progress", "Not Processed", "Processed"];
 
-/** Keeps a body the user edited: it follows the new one inside a folded callout, word for word. */
-function keptEdits(previous: ParsedEntry, labels: LogLabels): string {
-  const quoted = previous.body
-    .replace(/\r\n/g, "\n")
+/** A moment's status: the least finished of its blocks. */
+function momentStatus(parsed: ParsedEntry): EntryStatus {
+  const statuses = parsed.blocks.filter((b) => b.generated).map((b) => b.status ?? "Processed");
+  return STATUS_ORDER.find((status) => statuses.includes(status)) ?? parsed.entry.status;
+}
+
+function asLines(lines: string[], eol: string): string[] {
+  return lines.map((line) => line + eol);
+}
+
+/** Keeps a block the user edited: it follows the new one inside a folded callout, word for word. */
+function keptEdits(old: string[], labels: LogLabels, eol: string): string[] {
+  const quoted = old
+    .map(stripEol)
+    .join("\n")
     .replace(/^\n+|\n+$/g, "")
     .split("\n")
     .map((line) => (line ? `> ${line}` : ">"));
-  return `\n> [!quote]- ${labels.keptEditsCallout}\n${quoted.join("\n")}\n`;
+  return asLines(["", `> [!quote]- ${labels.keptEditsCallout}`, ...quoted], eol);
 }
 
-function placeSorted(doc: LogDocument, parsed: ParsedEntry): void {
-  const at = doc.entries.findIndex((other) => other.entry.date > parsed.entry.date);
-  if (at < 0) {
-    const last = doc.entries[doc.entries.length - 1];
-    if (last) last.trailing = ensureBlankLineEnd(last.trailing, last.raw);
-    else doc.head = ensureBlankLineEnd(doc.head, "");
-    doc.entries.push(parsed);
-  } else {
-    if (!/\n\s*\n$/.test(parsed.trailing)) parsed.trailing = ensureBlankLineEnd(parsed.trailing, parsed.raw);
-    if (at === 0) doc.head = ensureBlankLineEnd(doc.head, "");
-    doc.entries.splice(at, 0, parsed);
+/** The entry's heading and fields after this attachment's write, keeping what the user changed. */
+function applyHeader(parsed: ParsedEntry, next: LogEntry, before: ParsedEntry, options: UpsertOptions, eol: string): ParsedEntry {
+  const current = before.entry;
+  const handWritten = !before.blocks.some((b) => b.generated);
+  const previous = options.generated;
+  const placeholder = placeholderTitles(parsed.attachments).includes(current.title);
+  const ownsTitle = !handWritten && (current.title === "" || current.title === previous?.title || placeholder);
+  const ownsArea = !handWritten && (current.area === "" || current.area === previous?.area || placeholder);
+  const title = ownsTitle || !current.title ? next.title : current.title;
+  const area = ownsArea || !current.area ? next.area : current.area;
+  const status = momentStatus(parsed);
+  const single = parsed.blocks.length === 1 && parsed.attachments.length === 1;
+  const date = handWritten && current.date ? current.date : single ? next.date : momentDate(parsed, current.date || next.date);
+  const merged: LogEntry = { ...next, title, area, status, date, fields: { ...next.fields } };
+  if (status === "Error" && next.status !== "Error") merged.error = current.error;
+  const values = new Map<string, string | null>();
+  const attachments = parsed.blocks.filter((b) => b.generated).map((b) => b.attachment);
+  const has = (key: string) => parsed.header.fields.some(([k]) => k.toLowerCase() === key);
+  for (const [key, value] of entryFields(merged, parsed.style === "list" || has("attachment") ? attachments : [])) {
+    // A hand-written entry keeps the heading and fields the user gave it: only its status and new metrics change.
+    if (handWritten && key !== "status" && (has(key) || key === "date")) continue;
+    values.set(key.toLowerCase(), value);
   }
+  if (status !== "Error") values.set("error", null);
+  const time = handWritten ? parsed.header.heading.time : merged.date.slice(11, 16) || parsed.header.heading.time;
+  const header = rewriteHeader(parsed, { time, title, values }, eol);
+  return reparseEntry([...header, ...parsed.lines.slice(parsed.header.lineCount)].join(""));
 }
 
-/** Appends newlines so that what follows starts after a blank line. */
-function ensureBlankLineEnd(text: string, before: string): string {
-  const whole = before + text;
-  if (whole === "") return text;
-  if (whole.endsWith("\n\n")) return text;
-  return text + (whole.endsWith("\n") ? "\n" : "\n\n");
+/** The earliest capture time among the moment's blocks, on the entry's day. */
+function momentDate(parsed: ParsedEntry, fallback: string): string {
+  const times = parsed.blocks.map((b) => b.time).filter((t): t is string => !!t).sort();
+  return times.length ? `${fallback.slice(0, 10)}T${times[0]}` : fallback;
 }
 
-function asParsed(entry: LogEntry, labels: LogLabels, trailing: string): ParsedEntry {
-  const raw = renderEntry(entry, labels);
-  const [headingLine, fieldLine] = raw.split("\n");
-  return { entry, raw, headingLine, fieldLine, body: "", edited: false, trailing };
+/** Topic links of all the moment's attachments, the user's first, on one line at the end of the entry. */
+function applyTopics(parsed: ParsedEntry, topics: string[], eol: string): ParsedEntry {
+  const union = [...new Set([...parsed.entry.topics, ...topics])];
+  if (union.length === 0 || union.length === parsed.entry.topics.length) return parsed;
+  const lines = [...parsed.lines];
+  if (parsed.topicsLine >= 0) {
+    const own = topicLinksOf(lines[parsed.topicsLine]) ?? [];
+    const line = `${topicsLine(own)} ${topicsLine(union.filter((t) => !own.includes(t)))}`.trim();
+    lines[parsed.topicsLine] = line + (lines[parsed.topicsLine].endsWith("\n") ? eol : "");
+  } else {
+    const after = lastTextLine(lines, parsed.header.lineCount, parsed.bodyEnd);
+    if (!lines[after].endsWith("\n")) lines[after] += eol;
+    lines.splice(after + 1, 0, eol, topicsLine(union) + eol);
+  }
+  return reparseEntry(lines.join(""));
+}
+
+function replaceLines(parsed: ParsedEntry, start: number, end: number, insert: string[]): ParsedEntry {
+  const lines = [...parsed.lines];
+  lines.splice(start, end - start, ...insert);
+  return reparseEntry(lines.join(""));
+}
+
+/** Re-processing: the attachment's own block is rewritten; the rest of the entry keeps its bytes. */
+function rewriteBlock(parsed: ParsedEntry, blockIndex: number, entry: LogEntry, labels: LogLabels, eol: string): ParsedEntry {
+  const block = parsed.blocks[blockIndex];
+  let lines = asLines(renderBlock(entry, labels), eol);
+  if (block.edited) lines = [...lines, ...keptEdits(parsed.lines.slice(block.start, block.end - 1), labels, eol)];
+  return replaceLines(parsed, block.start, block.end, lines);
+}
+
+/** A hand-written entry naming the attachment gets the attachment's block where it names it. */
+function fillReference(parsed: ParsedEntry, line: number, entry: LogEntry, labels: LogLabels, eol: string): ParsedEntry {
+  const block = asLines(renderBlock(entry, labels), eol);
+  const text = stripEol(parsed.lines[line]).trim();
+  const alone = /^!?\[\[[^\]]+\]\]$/.test(text);
+  if (parseBlockHeading(parsed.lines[line]) || alone) {
+    // The user's heading or lone embed becomes the block's; a lone embed right under the heading goes too.
+    const under = parsed.lines[line + 1];
+    const end = parseBlockHeading(parsed.lines[line]) && under && /^!?\[\[[^\]]+\]\]$/.test(stripEol(under).trim()) ? line + 2 : line + 1;
+    return replaceLines(parsed, line, end, block);
+  }
+  const before = isBlank(parsed.lines[line]) ? [] : [eol];
+  const after = line + 1 < parsed.lines.length && !isBlank(parsed.lines[line + 1]) ? [eol] : [];
+  const lineText = parsed.lines[line].endsWith("\n") ? parsed.lines[line] : parsed.lines[line] + eol;
+  return replaceLines(parsed, line, line + 1, [lineText, ...before, ...block, ...after]);
+}
+
+/** A new block joins a moment in capture order. */
+function addBlock(parsed: ParsedEntry, entry: LogEntry, labels: LogLabels, eol: string): ParsedEntry {
+  const block = asLines(renderBlock(entry, labels), eol);
+  const time = entry.date.slice(11, 16);
+  const generated = parsed.blocks.filter((b) => b.generated);
+  const before = generated.filter((b) => (b.time ?? "") <= time);
+  if (before.length) {
+    const end = before[before.length - 1].end;
+    return replaceLines(parsed, end, end, [eol, ...block]);
+  }
+  return replaceLines(parsed, generated[0].start, generated[0].start, [...block, eol]);
+}
+
+function findBlock(doc: LogDocument, paths: string[]): [number, number] | null {
+  for (let i = 0; i < doc.entries.length; i++) {
+    const b = doc.entries[i].blocks.findIndex((block) => block.generated && paths.includes(block.attachment));
+    if (b >= 0) return [i, b];
+  }
+  return null;
+}
+
+function findReference(doc: LogDocument, paths: string[]): [number, number] | null {
+  for (const match of ["exact", "name"] as const) {
+    for (let i = 0; i < doc.entries.length; i++) {
+      const parsed = doc.entries[i];
+      if (namesAttachment(parsed, paths) !== match) continue;
+      const names = match === "exact" ? paths : paths.map((p) => p.slice(p.lastIndexOf("/") + 1));
+      const reference = parsed.references.find((r) => names.includes(r.target));
+      if (reference) return [i, reference.line];
+    }
+  }
+  return null;
+}
+
+/** Writes the updated entry back at its place, moving it when its time changed. */
+function settle(doc: LogDocument, index: number, updated: ParsedEntry, eol: string): void {
+  const before = doc.entries[index];
+  if (updated.entry.date === before.entry.date) {
+    doc.entries[index] = updated;
+    return;
+  }
+  takeEntry(doc, index);
+  placeSorted(doc, updated, eol);
 }
 
 /**
- * Writes the entry into the note: in place when its attachment already has an entry (moved if its
- * time changed), else at its place in time order. Text the user wrote is never dropped.
+ * Writes an attachment's entry into the note. Its own block is rewritten in place when it has one;
+ * a hand-written entry naming it is filled in; an entry Bitácora wrote within the group window
+ * takes it as one more block; otherwise a new entry goes at its place in time order, in the
+ * note's style. Text the user wrote is never dropped.
  */
 export function upsertEntry(noteText: string, entry: LogEntry, labels: LogLabels, options: UpsertOptions = {}): string {
+  const eol = eolOf(noteText);
   const doc = parseLogNote(noteText);
-  const index = findIndex(doc, [entry.attachment, ...(options.previousPaths ?? [])]);
-  if (index < 0) {
-    placeSorted(doc, asParsed(entry, labels, options.carriedTrailing ?? ""));
+  const paths = [entry.attachment, ...(options.previousPaths ?? [])];
+  if (options.carried && !findBlock(doc, paths)) placeSorted(doc, options.carried, eol);
+  const update = (index: number, change: (parsed: ParsedEntry) => ParsedEntry) => {
+    const before = doc.entries[index];
+    let updated = change(before);
+    updated = applyTopics(applyHeader(updated, entry, before, options, eol), entry.topics, eol);
+    settle(doc, index, updated, eol);
     return formatLogDocument(doc);
-  }
-  const previous = doc.entries[index];
-  const trailing = (previous.edited ? keptEdits(previous, labels) : "") + previous.trailing;
-  const replacement = asParsed(entry, labels, trailing);
-  if (previous.entry.date === entry.date) {
-    doc.entries[index] = replacement;
-  } else {
-    doc.entries.splice(index, 1);
-    placeSorted(doc, replacement);
-  }
+  };
+  const own = findBlock(doc, paths);
+  if (own) return update(own[0], (parsed) => rewriteBlock(parsed, own[1], entry, labels, eol));
+  const named = findReference(doc, paths);
+  if (named) return update(named[0], (parsed) => fillReference(parsed, named[1], entry, labels, eol));
+  const moment = findMoment(doc, entry.date, options.groupWindowMinutes ?? 0);
+  if (moment >= 0) return update(moment, (parsed) => addBlock(parsed, entry, labels, eol));
+  const style = styleOf(doc) ?? options.style ?? "seed";
+  placeSorted(doc, reparseEntry(renderEntry(entry, labels, style).replace(/\n/g, eol)), eol);
   return formatLogDocument(doc);
 }
 
-/** Takes an entry (and the user's text after it) out of a note, e.g. when it moves to another day. */
-export function removeEntry(noteText: string, attachmentPaths: string[]): { text: string; removed: ParsedEntry | null } {
-  const doc = parseLogNote(noteText);
-  const index = findIndex(doc, attachmentPaths);
-  if (index < 0) return { text: noteText, removed: null };
-  const [removed] = doc.entries.splice(index, 1);
-  return { text: formatLogDocument(doc), removed };
-}
-
+/** Where an attachment stands in a note: its entry, with the status of its own block. */
 export function findEntry(noteText: string, attachmentPaths: string[]): ParsedEntry | null {
   const doc = parseLogNote(noteText);
-  const index = findIndex(doc, attachmentPaths);
-  return index < 0 ? null : doc.entries[index];
+  const own = findBlock(doc, attachmentPaths);
+  if (own) {
+    const parsed = doc.entries[own[0]];
+    const block = parsed.blocks[own[1]];
+    return { ...parsed, entry: { ...parsed.entry, status: block.status ?? parsed.entry.status, attachment: block.attachment, kind: block.kind } };
+  }
+  const named = findReference(doc, attachmentPaths);
+  return named ? doc.entries[named[0]] : null;
+}
+
+/**
+ * Takes an attachment out of a note (its day changed). An entry that was only this attachment
+ * goes whole, with the user's text, and is returned to be carried; from a moment only the block goes.
+ */
+export function removeEntry(noteText: string, attachmentPaths: string[]): { text: string; removed: ParsedEntry | null } {
+  const eol = eolOf(noteText);
+  const doc = parseLogNote(noteText);
+  const own = findBlock(doc, attachmentPaths);
+  if (!own) return { text: noteText, removed: null };
+  const parsed = doc.entries[own[0]];
+  if (parsed.blocks.length === 1 && parsed.attachments.length === 1) {
+    const removed = takeEntry(doc, own[0]);
+    return { text: formatLogDocument(doc), removed };
+  }
+  const block = parsed.blocks[own[1]];
+  let start = block.start;
+  if (start > 0 && isBlank(parsed.lines[start - 1])) start--;
+  const rest = replaceLines(parsed, start, block.end, []);
+  doc.entries[own[0]] = reparseEntry(rewriteHeader(rest, { time: rest.header.heading.time, title: rest.entry.title, values: new Map([["status", momentStatus(rest)]]) }, eol).concat(rest.lines.slice(rest.header.lineCount)).join(""));
+  return { text: formatLogDocument(doc), removed: null };
+}
+
+/** An entry Bitácora wrote that holds no text of the user's: safe to take back (from a moment, only its block goes). */
+export function isUntouchedPlaceholder(parsed: ParsedEntry): boolean {
+  if (parsed.edited) return false;
+  if (parsed.blocks.length > 1) return true;
+  const inBlock = (i: number) => parsed.blocks.some((b) => i >= b.start && i < b.end);
+  return parsed.lines.every(
+    (line, i) => i < parsed.header.lineCount || isBlank(line) || isSeparator(line) || i === parsed.topicsLine || inBlock(i),
+  );
 }

@@ -94,8 +94,8 @@ export class DashboardUpdater {
 
   private async readNote(renderer: DashboardRenderer, path: string): Promise<void> {
     const text = await this.vault.readText(path);
-    // Cheap test first: most notes in a vault are not logs.
-    if (text === null || !text.includes("[attachment::")) return renderer.removeNote(path);
+    // Cheap test first: most notes in a vault are not logs (every entry of either style has a `key::` field).
+    if (text === null || !text.includes("::")) return renderer.removeNote(path);
     renderer.setNote(path, parseLogNote(text).entries.map((parsed) => parsed.entry));
   }
 

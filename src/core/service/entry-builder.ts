@@ -54,7 +54,8 @@ export function statusEntry(
   return {
     attachment: job.path,
     kind: job.kind,
-    date: existing?.date || job.entryDate!,
+    // The attachment's own time: in a moment of several attachments the entry's date is the earliest.
+    date: job.entryDate || existing!.date,
     title: existing?.title || base.title,
     status,
     error,

@@ -1,5 +1,6 @@
 import type { MediaKind } from "../media";
 import type { LogLabels } from "../log/labels";
+import { placeholderTitle } from "../log/placeholder-titles";
 import type { ProcessorFindings } from "../processing/processor-port";
 import type { BitacoraSettings } from "../settings/settings";
 
@@ -32,9 +33,8 @@ export type EntryEnricher = (input: EnrichmentInput) => Enrichment;
 
 /** The plainest enrichment: file name title and the default area. */
 export const basicEnricher: EntryEnricher = ({ attachment, kind, labels, settings }) => {
-  const name = attachment.slice(attachment.lastIndexOf("/") + 1).replace(/\.[^.]+$/, "");
   return {
-    title: `${kind === "audio" ? labels.untitledAudio : labels.untitledPhoto} ${name}`.trim(),
+    title: placeholderTitle(attachment, kind, labels),
     area: settings.defaultArea,
     topics: [],
     fields: {},

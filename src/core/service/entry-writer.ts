@@ -1,8 +1,7 @@
 import type { LogEntry } from "../log/entry";
 import { labelsFor } from "../log/labels";
-import { mergeUserEdits } from "../log/merge-user-edits";
 import { renameAttachmentInNote } from "../log/rename-attachment";
-import { findEntry, removeEntry, upsertEntry } from "../log/upsert-entry";
+import { findEntry, isUntouchedPlaceholder, removeEntry, upsertEntry } from "../log/upsert-entry";
 import type { ParsedEntry } from "../log/parse-log-note";
 import type { VaultPort } from "../ports";
 import type { JobRecord } from "../queue/job";
@@ -48,7 +47,6 @@ export class EntryWriter {
     const labels = labelsFor(this.settings().logLanguage);
     const target = await this.locator.locate(dateOf(entry.date));
     const paths = [entry.attachment, ...previousPaths];
-    let carried: string | undefined;
     let existingElsewhere: ParsedEntry | null = null;
     if (job.notePath && job.notePath !== target.path && (await this.vault.readText(job.notePath)) !== null) {
       const rest = await this.vault.processText(
@@ -56,7 +54,6 @@ export class EntryWriter {
         (text) => {
           const { text: rest, removed } = removeEntry(text, paths);
           existingElsewhere = removed;
-          carried = removed?.trailing;
           return rest;
         },
         "",
@@ -66,13 +63,17 @@ export class EntryWriter {
         await this.vault.trashNoteIfUnchanged(job.notePath, rest);
       }
     }
+    const current = this.settings();
     await this.vault.processText(
       target.path,
-      (text) => {
-        const existing = findEntry(text, paths) ?? existingElsewhere;
-        const merged = mergeUserEdits(entry, existing, job.generated);
-        return upsertEntry(text, merged, labels, { previousPaths, carriedTrailing: carried });
-      },
+      (text) =>
+        upsertEntry(text, entry, labels, {
+          previousPaths,
+          carried: existingElsewhere,
+          generated: job.generated,
+          style: current.entryStyle,
+          groupWindowMinutes: current.groupWindowMinutes,
+        }),
       target.initial,
     );
     job.notePath = target.path;
@@ -98,7 +99,7 @@ export class EntryWriter {
       job.notePath,
       (text) => {
         const existing = findEntry(text, [job.path]);
-        if (!existing || existing.edited || existing.trailing.trim()) return text;
+        if (!existing || existing.edited || !isUntouchedPlaceholder(existing)) return text;
         return removeEntry(text, [job.path]).text;
       },
       "",

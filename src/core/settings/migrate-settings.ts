@@ -39,6 +39,8 @@ export function migrateSettings(raw: unknown): BitacoraSettings {
   }
   if (settings.logLanguage !== "es" && settings.logLanguage !== "en") settings.logLanguage = DEFAULT_SETTINGS.logLanguage;
   if (!["log-folder", "daily-note"].includes(settings.logMode)) settings.logMode = DEFAULT_SETTINGS.logMode;
+  if (settings.entryStyle !== "seed" && settings.entryStyle !== "list") settings.entryStyle = DEFAULT_SETTINGS.entryStyle;
+  settings.groupWindowMinutes = Math.max(0, Math.min(24 * 60, Math.floor(settings.groupWindowMinutes)));
   settings.maxConcurrentJobs = Math.max(1, Math.floor(settings.maxConcurrentJobs));
   settings.settingsVersion = CURRENT_SETTINGS_VERSION;
   return settings;

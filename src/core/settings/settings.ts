@@ -1,4 +1,5 @@
 import type { LogLanguage } from "../processing/engine-options";
+import type { EntryStyle } from "../log/structure";
 import { AUDIO_EXTENSIONS, IMAGE_EXTENSIONS } from "../media";
 
 /** Where entries go: a log note per day, or the user's daily note (core Daily notes / Periodic Notes). */
@@ -19,6 +20,10 @@ export interface BitacoraSettings {
   /** date-fns pattern for the log note name, e.g. "yyyy-MM-dd". */
   logFileFormat: string;
   logLanguage: LogLanguage;
+  /** Style of entries in a note that has none yet: seed 000's lines (default) or Dataview list items. */
+  entryStyle: EntryStyle;
+  /** Attachments captured within this many minutes of each other share one entry; 0 turns grouping off. */
+  groupWindowMinutes: number;
   areas: string[];
   defaultArea: string;
   /** Keyword rules: a text containing any keyword goes to the area. */
@@ -64,6 +69,8 @@ export const DEFAULT_SETTINGS: BitacoraSettings = {
   logFolder: "Logs",
   logFileFormat: "yyyy-MM-dd",
   logLanguage: "es",
+  entryStyle: "seed",
+  groupWindowMinutes: 10,
   areas: ["Technical", "Data Collection", "DevOps", "Team Management", "Quality Assurance"],
   defaultArea: "Technical",
   areaKeywords: {},

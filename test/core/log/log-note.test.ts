@@ -5,6 +5,8 @@ import { formatLogDocument, parseLogNote } from "../../../src/core/log/parse-log
 import { findEntry, removeEntry, upsertEntry } from "../../../src/core/log/upsert-entry";
 
 const es = labelsFor("es");
+/** These tests write the Dataview list-item style; seed style has its own tests (seed-style.test.ts). */
+const list = { style: "list" as const };
 
 function entry(overrides: Partial<LogEntry> = {}): LogEntry {
   return {
@@ -23,14 +25,14 @@ function entry(overrides: Partial<LogEntry> = {}): LogEntry {
 
 describe("writing entries in seed 000's style", () => {
   test("a photo entry has the heading, per-entry fields, the embed, the description and topic links", () => {
-    const text = upsertEntry("# Log - 2025-07-30\n", entry(), es);
+    const text = upsertEntry("# Log - 2025-07-30\n", entry(), es, list);
     expect(text).toContain("## 08:45 Revisión de optimizaciones de modelo\n");
     expect(text).toContain(
       "- [status:: Processed] [area:: Technical] [date:: 2025-07-30T08:45] [attachment:: [[Attachments/optimization_results.jpg]]] [emotion:: satisfacción]\n",
     );
     expect(text).toContain("**Foto: optimization_results.jpg**\n![[Attachments/optimization_results.jpg]]\n");
     expect(text).toContain("*Descripción de la imagen: Pantalla de terminal con logs de entrenamiento.*");
-    expect(text).toMatch(/\[\[performance_optimization\]\]\n%% bitacora [0-9a-f]{8} %%\n$/);
+    expect(text).toMatch(/%% bitacora [0-9a-f]{8} 08:45 %%\n\n\[\[performance_optimization\]\]\n$/);
   });
 
   test("an audio entry quotes the transcript and lists timed segments with wall-clock times", () => {
@@ -43,19 +45,19 @@ describe("writing entries in seed 000's style", () => {
         audio: { transcript: "El deployment se completó sin errores", language: "es", durationSec: 75, segments: [{ start: 62, end: 65, text: "sin errores" }] },
       },
     });
-    const text = upsertEntry("", audio, es);
+    const text = upsertEntry("", audio, es, list);
     expect(text).toContain('*Contenido del audio: "El deployment se completó sin errores"*');
     expect(text).toContain("> [!note]- Segmentos con tiempo (es · 1:15)\n> - `1:02–1:05` (15:31:02) sin errores");
   });
 
   test("English labels when the log language is English", () => {
-    const text = upsertEntry("", entry(), labelsFor("en"));
+    const text = upsertEntry("", entry(), labelsFor("en"), list);
     expect(text).toContain("**Photo: optimization_results.jpg**");
     expect(text).toContain("*Image description: ");
   });
 
   test("an error entry carries its reason as a field and in the body", () => {
-    const text = upsertEntry("", entry({ status: "Error", error: "Not a readable image: [bad] header" }), es);
+    const text = upsertEntry("", entry({ status: "Error", error: "Not a readable image: [bad] header" }), es, list);
     expect(text).toContain("[status:: Error]");
     expect(text).toContain("[error:: Not a readable image: (bad) header]");
     expect(text).toContain("*Error: Not a readable image: [bad] header*");
@@ -64,9 +66,9 @@ describe("writing entries in seed 000's style", () => {
 
 describe("updating in place", () => {
   test("re-processing updates the same entry; user text around it stays where it was", () => {
-    const first = upsertEntry("# Log - 2025-07-30\n\nMy intro.\n", entry({ status: "In Progress" }), es);
+    const first = upsertEntry("# Log - 2025-07-30\n\nMy intro.\n", entry({ status: "In Progress" }), es, list);
     const withNotes = first + "\nMy own notes about this photo.\n";
-    const updated = upsertEntry(withNotes, entry({ status: "Processed" }), es);
+    const updated = upsertEntry(withNotes, entry({ status: "Processed" }), es, list);
     expect(parseLogNote(updated).entries).toHaveLength(1);
     expect(updated).toContain("[status:: Processed]");
     expect(updated.indexOf("My intro.")).toBeLessThan(updated.indexOf("## 08:45"));
@@ -75,48 +77,48 @@ describe("updating in place", () => {
 
   test("entries stay sorted by time and each keeps its trailing user text", () => {
     let text = "# Log - 2025-07-30\n";
-    text = upsertEntry(text, entry({ attachment: "b.jpg", date: "2025-07-30T15:30", title: "B" }), es) + "notes on B\n";
-    text = upsertEntry(text, entry({ attachment: "c.jpg", date: "2025-07-30T20:15", title: "C" }), es);
-    text = upsertEntry(text, entry({ attachment: "a.jpg", date: "2025-07-30T08:45", title: "A" }), es);
+    text = upsertEntry(text, entry({ attachment: "b.jpg", date: "2025-07-30T15:30", title: "B" }), es, list) + "notes on B\n";
+    text = upsertEntry(text, entry({ attachment: "c.jpg", date: "2025-07-30T20:15", title: "C" }), es, list);
+    text = upsertEntry(text, entry({ attachment: "a.jpg", date: "2025-07-30T08:45", title: "A" }), es, list);
     const doc = parseLogNote(text);
     expect(doc.entries.map((p) => p.entry.title)).toEqual(["A", "B", "C"]);
-    expect(doc.entries[1].trailing).toContain("notes on B");
+    expect(doc.entries[1].raw).toContain("notes on B");
   });
 
   test("a body the user edited is kept word for word in a folded callout after the new body", () => {
-    const first = upsertEntry("", entry({ status: "In Progress" }), es);
+    const first = upsertEntry("", entry({ status: "In Progress" }), es, list);
     const edited = first.replace("*Procesando…*", "*Procesando…*\nI added this line inside the entry.");
     expect(parseLogNote(edited).entries[0].edited).toBe(true);
-    const updated = upsertEntry(edited, entry(), es);
+    const updated = upsertEntry(edited, entry(), es, list);
     expect(updated).toContain("> I added this line inside the entry.");
     expect(updated).toContain("*Descripción de la imagen:");
     expect(parseLogNote(updated).entries[0].edited).toBe(false);
   });
 
   test("a time change moves the entry with its notes; remove takes it out whole", () => {
-    let text = upsertEntry("", entry({ attachment: "a.jpg", date: "2025-07-30T08:00", title: "A" }), es);
-    text = upsertEntry(text, entry({ attachment: "b.jpg", date: "2025-07-30T09:00", title: "B" }), es);
-    text = text.replace(/(%% bitacora [0-9a-f]{8} %%\n)(\n?## 09:00)/, "$1\nnote A\n$2");
-    text = upsertEntry(text, entry({ attachment: "a.jpg", date: "2025-07-30T10:00", title: "A" }), es);
+    let text = upsertEntry("", entry({ attachment: "a.jpg", date: "2025-07-30T08:00", title: "A" }), es, list);
+    text = upsertEntry(text, entry({ attachment: "b.jpg", date: "2025-07-30T09:00", title: "B" }), es, list);
+    text = text.replace("\n## 09:00", "note A\n\n## 09:00");
+    text = upsertEntry(text, entry({ attachment: "a.jpg", date: "2025-07-30T10:00", title: "A" }), es, list);
     const doc = parseLogNote(text);
     expect(doc.entries.map((p) => p.entry.title)).toEqual(["B", "A"]);
-    expect(doc.entries[1].trailing).toContain("note A");
+    expect(doc.entries[1].raw).toContain("note A");
     const { text: rest, removed } = removeEntry(text, ["a.jpg"]);
-    expect(removed?.trailing).toContain("note A");
+    expect(removed?.raw).toContain("note A");
     expect(rest).not.toContain("note A");
     expect(findEntry(rest, ["b.jpg"])?.entry.title).toBe("B");
   });
 
   test("a renamed attachment is found by its previous path", () => {
-    const text = upsertEntry("", entry({ attachment: "old name.jpg" }), es);
-    const updated = upsertEntry(text, entry({ attachment: "new name.jpg" }), es, { previousPaths: ["old name.jpg"] });
+    const text = upsertEntry("", entry({ attachment: "old name.jpg" }), es, list);
+    const updated = upsertEntry(text, entry({ attachment: "new name.jpg" }), es, { ...list, previousPaths: ["old name.jpg"] });
     expect(parseLogNote(updated).entries.map((p) => p.entry.attachment)).toEqual(["new name.jpg"]);
   });
 
   test("odd file names round-trip through their links", () => {
     for (const name of ["Notas [[raras]] | #1 ^x $(rm -rf) ñandú.jpg", "audio con espacios é.m4a", "a]b[c.png"]) {
       const kind = name.endsWith(".m4a") ? "audio" : "image";
-      const text = upsertEntry("", entry({ attachment: `Adjuntos/${name}`, kind }), es);
+      const text = upsertEntry("", entry({ attachment: `Adjuntos/${name}`, kind }), es, list);
       expect(parseLogNote(text).entries[0].entry.attachment).toBe(`Adjuntos/${name}`);
     }
   });
@@ -138,7 +140,7 @@ describe("format(parse(note)) == note", () => {
         let text = head;
         for (const [item, after] of items) {
           const date = `2025-07-30T${String(Math.floor(item.minute / 60)).padStart(2, "0")}:${String(item.minute % 60).padStart(2, "0")}`;
-          text = upsertEntry(text, entry({ ...item, date, kind: item.attachment.endsWith("jpg") || item.attachment.endsWith("png") ? "image" : "audio" }), es);
+          text = upsertEntry(text, entry({ ...item, date, kind: item.attachment.endsWith("jpg") || item.attachment.endsWith("png") ? "image" : "audio" }), es, list);
           text += after;
         }
         expect(formatLogDocument(parseLogNote(text))).toBe(text);
@@ -156,7 +158,7 @@ describe("format(parse(note)) == note", () => {
           const kind = /\.(jpg|png)$/.test(item.attachment) ? "image" : "audio";
           return { ...entry(), ...item, date, kind, error: item.status === "Error" ? "boom" : undefined, findings: undefined } as LogEntry;
         });
-        for (const e of written) text = upsertEntry(text, e, es);
+        for (const e of written) text = upsertEntry(text, e, es, list);
         const parsed = parseLogNote(text).entries.map((p) => p.entry);
         const sorted = [...written].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
         expect(parsed.map((p) => p.attachment).sort()).toEqual(sorted.map((p) => p.attachment).sort());

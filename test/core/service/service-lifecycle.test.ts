@@ -36,7 +36,8 @@ describe("an attachment's way into the log (real engine host)", () => {
 
   test("bad files each get an error entry with a clear reason; the good one is unaffected", async () => {
     const vault = tempVault();
-    const { service, dispose } = makeService(vault);
+    // Ten minutes apart: grouping off so that each file has an entry (and an error field) of its own.
+    const { service, dispose } = makeService(vault, { settings: { groupWindowMinutes: 0 } });
     await service.start();
     const dir = (name: string) => vault.absolutePath(`Attachments/${name}`);
     addFile(vault, "Attachments/IMG_20250730_084510.jpg", path.join(SHARED, "photos_coco/000000000802.jpg"));
@@ -148,7 +149,7 @@ describe("files that change under a job (gated stand-in engine holds jobs in pro
     dispose();
     const note = readNote(vault, NOTE);
     for (const words of ["Intro I wrote.", "A thought inside the entry.", "Notes after the entry.", "Una foto."]) expect(note).toContain(words);
-    expect(note.indexOf("Intro I wrote.")).toBeLessThan(note.indexOf("## 08:00"));
+    expect(note.indexOf("Intro I wrote.")).toBeLessThan(note.indexOf("08:00 "));
     expect(parseLogNote(note).entries).toHaveLength(1);
   });
 

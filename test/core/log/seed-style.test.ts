@@ -1,0 +1,213 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { LogEntry } from "../../../src/core/log/entry";
+import { labelsFor } from "../../../src/core/log/labels";
+import { formatLogDocument, parseLogNote } from "../../../src/core/log/parse-log-note";
+import { findEntry, upsertEntry } from "../../../src/core/log/upsert-entry";
+
+const es = labelsFor("es");
+const SEEDS = path.join(__dirname, "../../../../shared/seeds");
+const seed000 = readFileSync(path.join(SEEDS, readdirSync(SEEDS).find((name) => name.startsWith("000_"))!), "utf8");
+
+function photo(overrides: Partial<LogEntry> = {}): LogEntry {
+  return {
+    attachment: "Attachments/Screenshot 2025-07-30 at 16.00.00.png",
+    kind: "image",
+    date: "2025-07-30T16:00",
+    title: "captura del tablero de despliegue",
+    status: "Processed",
+    area: "DevOps",
+    fields: {},
+    topics: ["deployment_automation"],
+    findings: { kind: "image", image: { description: "Tablero de Kubernetes con pods en estado Running." } },
+    ...overrides,
+  };
+}
+
+function recording(overrides: Partial<LogEntry> = {}): LogEntry {
+  return {
+    attachment: "Attachments/Recording 20250730160300.webm",
+    kind: "audio",
+    date: "2025-07-30T16:03",
+    title: "comentario del despliegue",
+    status: "Processed",
+    area: "DevOps",
+    fields: { emotion: "calma" },
+    topics: ["whisper_ai"],
+    findings: { kind: "audio", audio: { transcript: "El despliegue terminó sin errores." } },
+    ...overrides,
+  };
+}
+
+/** Every line the user wrote is still there, in the same order. */
+function keepsInOrder(before: string, after: string): boolean {
+  let at = 0;
+  for (const line of before.split("\n")) {
+    const found = after.indexOf(line, at);
+    if (found < 0) return false;
+    at = found + line.length;
+  }
+  return true;
+}
+
+describe("seed 000 is read as the user wrote it", () => {
+  const doc = parseLogNote(seed000);
+
+  test("exactly its five entries, with the seed's values", () => {
+    expect(doc.head).toBe("# Log - Día de Optimización y Despliegue\n\n");
+    expect(doc.entries.map((p) => [p.style, p.header.heading.time, p.entry.title, p.entry.status, p.entry.area, p.entry.date])).toEqual([
+      ["seed", "08:45", "revisión de optimizaciones de modelo", "Processed", "Technical", "2025-07-30T08:45"],
+      ["seed", "11:20", "sesión de grabación de datos adicionales", "In Progress", "Data Collection", "2025-07-30T11:20"],
+      ["seed", "15:30", "deploy del sistema en ambiente de staging", "Processed", "DevOps", "2025-07-30T15:30"],
+      ["seed", "17:45", "reunión de retrospectiva del sprint", "Not Processed", "Team Management", "2025-07-30T17:45"],
+      ["seed", "20:15", "pruebas de stress del sistema", "In Progress", "Quality Assurance", "2025-07-30T20:15"],
+    ]);
+    expect(doc.entries.map((p) => p.attachments)).toEqual([
+      ["optimization_results.jpg"],
+      ["data_collection_session.wav", "recording_booth_setup.jpg"],
+      ["deployment_dashboard.jpg", "deployment_discussion.wav"],
+      ["sprint_retrospective.wav", "team_retrospective.jpg"],
+      ["stress_testing_results.wav", "stress_test_monitoring.jpg"],
+    ]);
+    expect(doc.entries.map((p) => p.entry.topics)).toEqual([
+      ["performance_optimization"],
+      ["audio_samples_analysis"],
+      ["deployment_automation"],
+      ["agile_methodology"],
+      ["sistema_qa_testing"],
+    ]);
+    expect(doc.entries.every((p) => p.blocks.length === 0 && Object.keys(p.entry.fields).length === 0)).toBe(true);
+  });
+
+  test("and formats back byte for byte", () => {
+    expect(formatLogDocument(doc)).toBe(seed000);
+    const crlf = seed000.replace(/\n/g, "\r\n");
+    expect(formatLogDocument(parseLogNote(crlf))).toBe(crlf);
+    expect(parseLogNote(crlf).entries).toHaveLength(5);
+  });
+});
+
+describe("writing into a seed-style note", () => {
+  test("a screenshot taken at 16:00 lands between the 15:30 and 17:45 entries, in the note's style", () => {
+    const text = upsertEntry(seed000, photo(), es, { style: "list", groupWindowMinutes: 10 });
+    const doc = parseLogNote(text);
+    expect(doc.entries.map((p) => p.header.heading.time)).toEqual(["08:45", "11:20", "15:30", "16:00", "17:45", "20:15"]);
+    const added = doc.entries[3];
+    expect(added.style).toBe("seed");
+    expect(added.raw).toMatch(
+      /^16:00 captura del tablero de despliegue\nstatus:: Processed\narea:: DevOps\ndate:: 2025-07-30 16:00\n\n\*\*Foto: Screenshot 2025-07-30 at 16\.00\.00\.png\*\*\n!\[\[Attachments\/Screenshot 2025-07-30 at 16\.00\.00\.png\]\]\n\*Descripción de la imagen: Tablero de Kubernetes con pods en estado Running\.\*\n%% bitacora [0-9a-f]{8} 16:00 %%\n\n\[\[deployment_automation\]\]\n\n---\n\n$/,
+    );
+    expect(keepsInOrder(seed000, text)).toBe(true);
+    expect(text.slice(0, text.indexOf("16:00 captura"))).toBe(seed000.slice(0, seed000.indexOf("17:45 reunión")));
+  });
+
+  test("appended after the last entry, a `---` separates it as in the seed", () => {
+    const text = upsertEntry(seed000, photo({ date: "2025-07-30T21:00" }), es);
+    expect(text.startsWith(seed000)).toBe(true);
+    expect(text.slice(seed000.length)).toMatch(/^\n\n---\n\n21:00 captura del tablero de despliegue\nstatus:: Processed\n/);
+  });
+
+  test("a new note takes the entry style setting: seed lines by default", () => {
+    const text = upsertEntry("# Log - 2025-07-30\n", photo(), es);
+    expect(text).toMatch(/^# Log - 2025-07-30\n\n16:00 captura del tablero de despliegue\nstatus:: Processed\narea:: DevOps\ndate:: 2025-07-30 16:00\n\n\*\*Foto: /);
+    expect(upsertEntry("# Log - 2025-07-30\n", photo(), es, { style: "list" })).toContain("## 16:00 captura del tablero de despliegue\n- [status:: Processed]");
+  });
+});
+
+describe("one entry per moment", () => {
+  const window = { groupWindowMinutes: 10 };
+
+  test("a photo and a recording taken 3 minutes apart make one entry with two blocks, in capture order", () => {
+    // The recording is processed first; the photo was taken before it.
+    let text = upsertEntry("# Log - 2025-07-30\n", recording(), es, window);
+    text = upsertEntry(text, photo(), es, window);
+    const [moment, ...others] = parseLogNote(text).entries;
+    expect(others).toHaveLength(0);
+    expect(moment.blocks.map((b) => b.attachment)).toEqual([photo().attachment, recording().attachment]);
+    expect(moment.entry.date).toBe("2025-07-30T16:00");
+    expect(moment.header.heading.time).toBe("16:00");
+    expect(moment.entry.title).toBe("comentario del despliegue");
+    expect(moment.entry.topics).toEqual(["whisper_ai", "deployment_automation"]);
+    expect(moment.entry.fields).toEqual({ emotion: "calma" });
+    expect(moment.raw).toContain("*Contenido del audio: \"El despliegue terminó sin errores.\"*");
+    expect(moment.raw).toContain("*Descripción de la imagen: Tablero de Kubernetes");
+  });
+
+  test("re-processing one attachment rewrites only its own block", () => {
+    let text = upsertEntry("", photo(), es, window);
+    text = upsertEntry(text, recording(), es, window);
+    const before = parseLogNote(text).entries[0];
+    const photoBlock = before.lines.slice(before.blocks[0].start, before.blocks[0].end).join("");
+    const again = upsertEntry(text, recording({ findings: { kind: "audio", audio: { transcript: "Segunda pasada." } } }), es, window);
+    const after = parseLogNote(again).entries[0];
+    expect(after.lines.slice(after.blocks[0].start, after.blocks[0].end).join("")).toBe(photoBlock);
+    expect(after.raw).toContain('"Segunda pasada."');
+    expect(after.raw).not.toContain("sin errores");
+  });
+
+  test("attachments further apart than the window, or with grouping off, get entries of their own", () => {
+    let apart = upsertEntry("", photo(), es, window);
+    apart = upsertEntry(apart, recording({ date: "2025-07-30T16:11" }), es, window);
+    expect(parseLogNote(apart).entries).toHaveLength(2);
+    let off = upsertEntry("", photo(), es, { groupWindowMinutes: 0 });
+    off = upsertEntry(off, recording(), es, { groupWindowMinutes: 0 });
+    expect(parseLogNote(off).entries).toHaveLength(2);
+  });
+
+  test("a moment grows by steps: each attachment within the window of one already in it", () => {
+    let text = upsertEntry("", photo(), es, window);
+    text = upsertEntry(text, recording({ date: "2025-07-30T16:08" }), es, window);
+    text = upsertEntry(text, photo({ attachment: "b.jpg", date: "2025-07-30T16:16" }), es, window);
+    expect(parseLogNote(text).entries.map((p) => p.blocks.length)).toEqual([3]);
+  });
+
+  test("the status is the least finished of the moment's blocks; each block keeps its own", () => {
+    let text = upsertEntry("", photo(), es, window);
+    text = upsertEntry(text, recording({ status: "In Progress", findings: undefined }), es, window);
+    expect(parseLogNote(text).entries[0].entry.status).toBe("In Progress");
+    expect(findEntry(text, [photo().attachment])?.entry.status).toBe("Processed");
+    text = upsertEntry(text, recording(), es, window);
+    expect(parseLogNote(text).entries[0].entry.status).toBe("Processed");
+  });
+});
+
+describe("hand-written entries that name the attachment are filled in", () => {
+  test("a recording named in a hand-written seed entry fills that entry instead of making a second one", () => {
+    const transcript = recording({
+      attachment: "Attachments/sprint_retrospective.wav",
+      date: "2025-07-30T18:02",
+      title: "otra cosa",
+      area: "Technical",
+      findings: { kind: "audio", audio: { transcript: "Creo que hemos hecho un trabajo excelente." } },
+    });
+    const text = upsertEntry(seed000, transcript, es, { groupWindowMinutes: 10 });
+    const doc = parseLogNote(text);
+    expect(doc.entries).toHaveLength(5);
+    const filled = doc.entries[3];
+    expect(filled.entry.title).toBe("reunión de retrospectiva del sprint");
+    expect(filled.entry.area).toBe("Team Management");
+    expect(filled.entry.date).toBe("2025-07-30T17:45");
+    expect(filled.entry.status).toBe("Processed");
+    expect(filled.raw).toContain('**Audio grabado: sprint_retrospective.wav**\n![[Attachments/sprint_retrospective.wav]]\n*Contenido del audio: "Creo que hemos hecho un trabajo excelente."*\n%% bitacora');
+    expect(filled.entry.topics).toEqual(["agile_methodology", "whisper_ai"]);
+    // Only the status changed and the heading became the block's; every other line the user wrote is there.
+    const userLines = seed000.replace("**Audio grabado: sprint_retrospective.wav**\n", "").replace("status:: Not Processed", "status:: Processed");
+    expect(keepsInOrder(userLines, text)).toBe(true);
+    // Processing it again rewrites the filled block, still in the same entry.
+    const again = upsertEntry(text, { ...transcript, findings: { kind: "audio", audio: { transcript: "Otra vez." } } }, es, { groupWindowMinutes: 10 });
+    expect(parseLogNote(again).entries).toHaveLength(5);
+    expect(again).toContain('"Otra vez."');
+  });
+
+  test("an embed or a link naming the attachment also counts", () => {
+    const note = "# Log\n\n09:00 pizarra\nstatus:: Not Processed\narea:: Technical\ndate:: 2025-07-30 09:00\n\nFoto de la pizarra: [[pizarra.jpg]] tras la reunión.\n";
+    const text = upsertEntry(note, photo({ attachment: "Adjuntos/pizarra.jpg", date: "2025-07-30T09:01" }), es);
+    const doc = parseLogNote(text);
+    expect(doc.entries).toHaveLength(1);
+    expect(doc.entries[0].raw).toContain("Foto de la pizarra: [[pizarra.jpg]] tras la reunión.\n\n**Foto: pizarra.jpg**\n![[Adjuntos/pizarra.jpg]]\n");
+    const embed = note.replace("Foto de la pizarra: [[pizarra.jpg]] tras la reunión.", "![[pizarra.jpg]]");
+    const filled = upsertEntry(embed, photo({ attachment: "pizarra.jpg" }), es);
+    expect(filled).toContain("\n\n**Foto: pizarra.jpg**\n![[pizarra.jpg]]\n*Descripción de la imagen:");
+    expect(filled.match(/!\[\[pizarra\.jpg\]\]/g)).toHaveLength(1);
+  });
+});
