@@ -1,6 +1,8 @@
 import { Notice, TFile, type Menu, type TAbstractFile } from "obsidian";
 import { fileNameOf, mediaKindOf } from "../core/media";
 import type BitacoraPlugin from "./main";
+import { convertLogNoteFile } from "./convert-log-note";
+import { EntryStylePicker } from "./entry-style-picker";
 import { MediaFilePicker } from "./media-picker";
 import type { EnqueueResult, QueueControls } from "./queue-controls";
 
@@ -44,6 +46,16 @@ export function registerCommands(plugin: BitacoraPlugin, queue: QueueControls): 
     callback: async () => {
       const count = await queue.processAllUnprocessed();
       new Notice(count > 0 ? `Bitácora: ${count} attachments added to the queue.` : "Bitácora: every attachment is already processed.");
+    },
+  });
+  plugin.addCommand({
+    id: "convert-log-note-style",
+    name: "Convert log note to entry style…",
+    checkCallback: (checking) => {
+      const file = app.workspace.getActiveFile();
+      if (!file || file.extension !== "md") return false;
+      if (!checking) new EntryStylePicker(app, (style) => void convertLogNoteFile(plugin, file, style)).open();
+      return true;
     },
   });
   plugin.addCommand({ id: "open-todays-log", name: "Open today's log", callback: () => plugin.openTodayLog() });
