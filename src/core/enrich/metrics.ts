@@ -143,7 +143,7 @@ function findTestCounts(folded: string): Metric[] {
 
 /** Ready pods on a Kubernetes screen: "whisper-api 2/2 Running" counts 2 replicas. */
 function findReadyReplicas(folded: string): Metric[] {
-  return [...folded.matchAll(/(?<![\d.])(\d+)\/(\d+)\s+(running|ready)\b/g)].map((m) => ({ key: "replicas", value: Number(m[1]), unit: "replicas", evidence: m[0] }));
+  return [...folded.matchAll(/(?<![\d.])(\d+)\/(\d+),?\s+(?:(?:status|estado)\s+)?(running|ready)\b/g)].map((m) => ({ key: "replicas", value: Number(m[1]), unit: "replicas", evidence: m[0] }));
 }
 
 /** "accuracy_pct" → "accuracy_before_pct"; "loss" → "loss_before". */

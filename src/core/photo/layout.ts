@@ -76,13 +76,14 @@ export function labelTableRows(lines: readonly string[]): string[] {
   let totals: { total: number; passing: number; failing: number } | undefined;
   const columns = { total: -1, passing: -1, failing: -1 };
   const flushTotals = () => {
-    if (totals && columns.passing >= 0 && columns.total >= 0) out.push(`${totals.passing}/${totals.total} tests passing`);
+    if (totals && totals.total > 0) out.push(`${totals.passing}/${totals.total} tests passing`);
     totals = undefined;
   };
   for (const line of lines) {
     const cells = cellsOf(line);
     if (header && cells.length === header.length && hasNumber(cells)) {
-      out.push(cells.map((cell, i) => `${header![i]} ${cell}`).join(" "));
+      // Commas keep each value with its own label when the metric rules read the line.
+      out.push(cells.map((cell, i) => `${header![i]} ${cell}`).join(", "));
       if (totals) {
         totals.total += Number(cells[columns.total]) || 0;
         totals.passing += Number(cells[columns.passing]) || 0;

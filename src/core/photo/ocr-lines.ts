@@ -17,6 +17,8 @@ export interface OcrLine {
 /** Lines whose text is mostly stray marks ("a $", "i", "®") are noise from photos, not text. */
 export function isMeaningfulLine(line: OcrLine, minConfidence = 0.45): boolean {
   const text = line.text.trim();
+  // A lone figure is a table cell or a dashboard value ("4", "0", "92.4 %"), not a stray mark.
+  if (/^[<>~]?\d[\d.,/:]*\s?(%|ms|s|gb|mb)?$/i.test(text)) return line.confidence >= minConfidence;
   const letters = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
   if (letters < 2) return false;
   if (letters / text.replace(/\s/g, "").length < 0.5) return false;

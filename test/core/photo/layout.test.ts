@@ -1,3 +1,4 @@
+import { extractMetricFields } from "../../../src/core/enrich/metrics";
 import { findTables, groupRows, labelTableRows } from "../../../src/core/photo/layout";
 import type { OcrLine } from "../../../src/core/photo/ocr-lines";
 
@@ -30,12 +31,12 @@ describe("OCR layout from boxes", () => {
     expect(labelTableRows(["$ python train.py", "Epoch loss accuracy", "1/100 0.234 85.3%", "100/100 0.043 89.4%", "Training time: 4h 23m"])).toEqual([
       "$ python train.py",
       "Epoch loss accuracy",
-      "Epoch 1/100 loss 0.234 accuracy 85.3%",
-      "Epoch 100/100 loss 0.043 accuracy 89.4%",
+      "Epoch 1/100, loss 0.234, accuracy 85.3%",
+      "Epoch 100/100, loss 0.043, accuracy 89.4%",
       "Training time: 4h 23m",
     ]);
     const report = labelTableRows(["Spec Tests Passing Failing", "login.cy.ts 4 4 0", "campaign_creation.cy.ts 5 3 2", "dashboard.cy.ts 5 5 0"]);
-    expect(report).toContain("Spec campaign_creation.cy.ts Tests 5 Passing 3 Failing 2");
+    expect(report).toContain("Spec campaign_creation.cy.ts, Tests 5, Passing 3, Failing 2");
     expect(report[report.length - 1]).toBe("12/14 tests passing");
     expect(findTables(["Service CPU", "whisper-api 78%", "database 45%", "done"])).toEqual([{ header: ["Service", "CPU"], rows: [["whisper-api", "78%"], ["database", "45%"]] }]);
   });
@@ -44,4 +45,9 @@ describe("OCR layout from boxes", () => {
     const lines = ["Deployment successful - All systems operational", "Health Check: PASSING"];
     expect(labelTableRows(lines)).toEqual(lines);
   });
+});
+
+test("labelled rows keep their figures for the metric rules", () => {
+  const text = labelTableRows(["Epoch loss accuracy", "1/100 0.234 85.3%", "100/100 0.043 89.4%", "Service Replicas Status", "whisper-api 2/2 Running", "audio-processor 1/1 Running"]).join("\n");
+  expect(extractMetricFields(text)).toEqual({ loss: "0.043", accuracy_pct: "89.4", replicas: "3" });
 });
