@@ -71,7 +71,14 @@ export function enrichEntry(entry: LogEntry, context: EnrichContext): EnrichResu
   const { transcript, description, ocr } = textsOf(entry);
   const allText = [transcript, description, ocr].filter(Boolean).join("\n");
 
-  const suggested = suggestTitle(titleSource({ transcript, description, ocrLines: entry.findings?.image?.ocrLines }), { maxWords: settings.titleMaxWords }) || entry.findings?.title || "";
+  // Spoken words name the activity best; a screen's own title ("Rollback del despliegue a
+  // producción") beats a fragment of its text or of the generated description.
+  const screenTitle = entry.findings?.title;
+  const suggested =
+    (transcript ? suggestTitle(transcript, { maxWords: settings.titleMaxWords }) : "") ||
+    screenTitle ||
+    suggestTitle(titleSource({ description, ocrLines: entry.findings?.image?.ocrLines }), { maxWords: settings.titleMaxWords }) ||
+    "";
   const title = chooseTitle(
     { current: entry.title, previousSuggestion: context.previousTitleSuggestion, placeholders: context.titlePlaceholders },
     suggested,

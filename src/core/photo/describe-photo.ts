@@ -4,6 +4,7 @@
  */
 import type { LogLanguage } from "../processing/engine-options";
 import type { ImageKind } from "./image-kind";
+import type { ScreenReading } from "./screen";
 import type { MetricSeries, TextFacts } from "./text-facts";
 
 export interface Caption {
@@ -21,6 +22,8 @@ export interface PhotoSummaryInput {
   firstLine?: string;
   caption?: Caption;
   peopleCount?: number;
+  /** What the screen or board is about, when its text says so (see `readScreen`). */
+  screen?: ScreenReading;
 }
 
 const KIND_PHRASE: Record<LogLanguage, Record<ImageKind, string>> = {
@@ -132,8 +135,9 @@ function finishSentence(text: string): string {
 /** The `*Descripción de la imagen: …*` text, without the label. */
 export function describePhoto(input: PhotoSummaryInput): string {
   const words = WORDS[input.language];
-  const sentences = [firstSentence(input)];
-  const facts = factPhrases(input.facts, input.language);
+  const screen = input.screen;
+  const sentences = [screen ? finishSentence(screen.summary) : firstSentence(input)];
+  const facts = screen ? screen.facts : factPhrases(input.facts, input.language);
   const second: string[] = [];
   if (facts.length > 0) second.push(`${words.reads}: ${facts.join("; ")}`);
   if (input.peopleCount !== undefined && input.peopleCount > 0) second.push(words.people(input.peopleCount));

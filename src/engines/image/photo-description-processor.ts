@@ -6,6 +6,7 @@
 import { describePhoto } from "../../core/photo/describe-photo";
 import { classifyImage, type ImageKind } from "../../core/photo/image-kind";
 import { groupRows, labelTableRows } from "../../core/photo/layout";
+import { readScreen, trainingTitle } from "../../core/photo/screen";
 import { extractTextFacts } from "../../core/photo/text-facts";
 import type { MediaProcessor, ProcessorFindings } from "../../core/processing/processor-port";
 import { EngineError } from "../host/engine-error";
@@ -58,6 +59,8 @@ export const photoDescriptionProcessor: MediaProcessor = {
       });
     }
     const peopleCount = caption?.peopleCount ?? findings.image?.peopleCount;
+    const rowTexts = lines.map((line) => line.text);
+    const screen = readScreen(rowTexts, options.logLanguage);
     const description = describePhoto({
       language: options.logLanguage,
       kind,
@@ -65,10 +68,14 @@ export const photoDescriptionProcessor: MediaProcessor = {
       firstLine: lines[0]?.text,
       caption,
       peopleCount,
+      screen,
     });
     context.onProgress({ stage: "Photo described", fraction: 1 });
+    // The activity and its object, for entries that have no words of their own to title them.
+    const title = screen?.title ?? trainingTitle(rowTexts, options.logLanguage);
     return {
       ...findings,
+      ...(title ? { title } : {}),
       image: {
         ...findings.image,
         imageKind: kind,
