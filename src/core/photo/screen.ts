@@ -108,17 +108,31 @@ function deployLog(rows: string[], language: LogLanguage): ScreenReading | undef
   return { kind: "deploy-log", summary, facts: facts.slice(0, 6), title };
 }
 
+const POD_STATES = "Running|Pending|CrashLoopBackOff|Error|Completed|Terminating|Failed";
+const POD = new RegExp(`^([a-z][\\w.-]*)\\s+(?:(\\d+\\/\\d+)\\s+(${POD_STATES})|(${POD_STATES})\\s*(.*))$`, "i");
+const PAIR = /(\p{L}[\p{L}\p{N} ]*?)\s*:\s*([<>~]?\d[\d.,]*\s?(?:%|ms|s|gb|mb)?|[A-Z]{2,}\b)/gu;
+
+/** "CPU usage: 45%   Latencia p95: 180 ms" → ["CPU usage 45%", "Latencia p95 180 ms"]; words keep their colon. */
+function labelValues(row: string): string[] {
+  return [...row.matchAll(PAIR)].map((m) => (/^[<>~]?\d/.test(m[2]) ? `${m[1].trim()} ${m[2].trim()}` : `${m[1].trim()}: ${m[2]}`));
+}
+
 function kubernetes(rows: string[], language: LogLanguage): ScreenReading | undefined {
   const text = rows.join("\n");
-  const pods = rows.map((row) => /^([a-z][\w.-]*)\s+(\d+\/\d+)\s+(Running|Pending|CrashLoopBackOff|Error|Completed|Terminating)\b/i.exec(row.trim())).filter((m): m is RegExpExecArray => !!m);
+  const pods = rows.map((row) => POD.exec(row.trim())).filter((m): m is RegExpExecArray => !!m);
   if (pods.length === 0 && !/\b(kubernetes|kubectl|k8s)\b/i.test(text)) return undefined;
   const es = language === "es";
   const namespace = /namespace:?\s+([\w-]+)/i.exec(text)?.[1];
-  const facts = pods.map((p) => (es ? `${p[1]} (${p[2]} réplicas, ${p[3]})` : `${p[1]} (${p[2]} replicas, ${p[3]})`));
-  for (const row of rows) if (/health ?check|deployment (successful|failed)|all systems operational|cpu/i.test(row)) facts.push(row.trim());
-  const summary = es
-    ? `Dashboard de Kubernetes${namespace ? ` (namespace ${namespace})` : ""}${pods.length ? ` con ${pods.length} ${pods.length === 1 ? "servicio" : "servicios"}` : ""}`
-    : `Kubernetes dashboard${namespace ? ` (namespace ${namespace})` : ""}${pods.length ? ` with ${pods.length} ${pods.length === 1 ? "service" : "services"}` : ""}`;
+  const podPhrase = (p: RegExpExecArray) =>
+    p[2] ? `${p[1]} (${p[3]}, ${p[2]} ${es ? "réplicas" : "replicas"})` : `${p[1]} (${[p[4], p[5]?.trim()].filter(Boolean).join(", ")})`;
+  const facts: string[] = [];
+  for (const row of rows) {
+    if (POD.test(row.trim())) continue;
+    if (/health ?check|cpu|memor|latenc|p9\d/i.test(row)) facts.push(...labelValues(row));
+    else if (/deployment (successful|failed)|all systems operational/i.test(row)) facts.push(row.trim());
+  }
+  const services = pods.length ? `${es ? " con" : " with"} ${pods.length} ${pods.length === 1 ? (es ? "servicio" : "service") : es ? "servicios" : "services"}: ${pods.map(podPhrase).join(", ")}` : "";
+  const summary = `${es ? "Dashboard de Kubernetes" : "Kubernetes dashboard"}${namespace ? ` (namespace ${namespace})` : ""}${services}`;
   const deployed = deploymentFacts(text);
   const where = namespace ?? (deployed.environment ? ENV_WORD[language][deployed.environment] : undefined);
   const title = /deploy/i.test(text)

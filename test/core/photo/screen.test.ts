@@ -31,9 +31,19 @@ describe("what a screen is about, from its rows", () => {
     const rows = ["Kubernetes Dashboard Namespace: staging", "Service Replicas Status", "whisper-api 2/2 Running", "audio-processor 1/1 Running", "Deployment successful - All systems operational"];
     expect(readScreen(rows, "es")).toEqual({
       kind: "kubernetes",
-      summary: "Dashboard de Kubernetes (namespace staging) con 2 servicios",
-      facts: ["whisper-api (2/2 réplicas, Running)", "audio-processor (1/1 réplicas, Running)", "Deployment successful - All systems operational"],
+      summary: "Dashboard de Kubernetes (namespace staging) con 2 servicios: whisper-api (Running, 2/2 réplicas), audio-processor (Running, 1/1 réplicas)",
+      facts: ["Deployment successful - All systems operational"],
       title: "Despliegue en staging",
+    });
+  });
+
+  test("pods written state first, and label–value pairs read on one row", () => {
+    const rows = ["Kubernetes - staging", "whisper-api Running 2 réplicas", "audio-processor Running 1 réplica", "CPU usage: 45% Latencia p95: 180 ms", "Health Check: PASSING"];
+    expect(readScreen(rows, "en")).toEqual({
+      kind: "kubernetes",
+      summary: "Kubernetes dashboard with 2 services: whisper-api (Running, 2 réplicas), audio-processor (Running, 1 réplica)",
+      facts: ["CPU usage 45%", "Latencia p95 180 ms", "Health Check: PASSING"],
+      title: "Pods in staging",
     });
   });
 

@@ -41,7 +41,7 @@ test("terminal description in Spanish carries the training numbers", async () =>
 
 test("dashboard description in English names services, latency and health", async () => {
   const findings = await run(path.join(FIXTURES, "dashboard_services.png"), { logLanguage: "en" });
-  expect(findings.image?.description).toMatch(/^Service dashboard with 3 services: whisper-api \(Running, 2 réplicas\), emotion-detector \(Running, 3 réplicas\), audio-processor \(Running, 1 réplica\)\./);
+  expect(findings.image?.description).toMatch(/^Kubernetes dashboard with 3 services: whisper-api \(Running, 2 réplicas\), emotion-detector \(Running, 3 réplicas\), audio-processor \(Running, 1 réplica\)\./);
   expect(findings.image?.description).toContain("p95 180 ms");
   expect(findings.image?.description).toContain("Health Check: PASSING");
 });
