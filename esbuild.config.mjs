@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { nativeExternals } from "./scripts/native-externals.mjs";
 import { portableGuard, portableProcessors } from "./scripts/portable-host-plugins.mjs";
+import { writeThirdPartyNotices } from "./scripts/third-party-notices.mjs";
 
 const production = process.argv[2] === "production";
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -39,13 +40,17 @@ const common = {
 
 // What main.js carries (src/engines/payload): built first, with Node builtins as the only
 // externals; the guard fails the build when a native module is reachable from there.
-const embedded = { ...common, sourcemap: false, minify: true, external: nodeBuiltins, plugins: [portableGuard(root)] };
+const embedded = { ...common, sourcemap: false, minify: true, metafile: true, external: nodeBuiltins, plugins: [portableGuard(root)] };
 const PAYLOAD_DIR = "dist/payload";
 const payloadBuilds = [
   // The engine host embedded in main.js, with the engines that need no native code.
   { ...embedded, entryPoints: ["src/engines/host/engine-host.ts"], outfile: `${PAYLOAD_DIR}/engine-host.js`, plugins: [portableProcessors(root), portableGuard(root)] },
 ];
-/** The entries of main.js's payload: extracted by the engine host (eager) or on first use. */
+/**
+ * The entries of main.js's payload: extracted by the engine host (eager) or on first use
+ * (`currentPayload().file(name)`). `source` (repository-relative) takes a file as it is, e.g. a
+ * package's .wasm, and puts its package in THIRD_PARTY_NOTICES; else the file is PAYLOAD_DIR/name.
+ */
 const payloadEntries = [{ name: "engine-host.js", eager: true }];
 
 /** The `-e` script that starts the embedded host: a string constant in main.js, a few KB. */
@@ -67,8 +72,8 @@ const appendPayloadToMain = {
     build.onEnd((result) => {
       if (result.errors.length > 0) return;
       const mainJs = path.join(root, "main.js");
-      const files = payloadEntries.map(({ name, eager }) => ({ name, eager, bytes: readFileSync(path.join(root, PAYLOAD_DIR, name)) }));
-      writeFileSync(mainJs, appendPayload(readFileSync(mainJs), files));
+      const files = payloadEntries.map(({ name, eager, source }) => ({ name, eager, bytes: readFileSync(path.join(root, source ?? path.join(PAYLOAD_DIR, name))) }));
+      writeFileSync(mainJs, appendPayload(readFileSync(mainJs), files, path.join(root, "node_modules/.cache/bitacora-payload")));
     });
   },
 };
@@ -79,6 +84,7 @@ const mainBuild = (bootstrap) => ({
   outfile: "main.js",
   external: [...obsidianExternals, ...nativeExternals, ...nodeBuiltins],
   define: { BITACORA_HOST_BOOTSTRAP: JSON.stringify(bootstrap) },
+  metafile: true,
   plugins: [appendPayloadToMain],
 });
 
@@ -91,10 +97,14 @@ const builds = [
   { ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js", external: [...nativeExternals, ...nodeBuiltins] },
 ];
 
-await Promise.all(payloadBuilds.map((b) => esbuild.build(b)));
+const payloadResults = await Promise.all(payloadBuilds.map((b) => esbuild.build(b)));
 const bootstrap = await buildBootstrap();
 if (production) {
-  await Promise.all([...builds, mainBuild(bootstrap)].map((b) => esbuild.build(b)));
+  const [mainResult] = await Promise.all([mainBuild(bootstrap), ...builds].map((b) => esbuild.build(b)));
+  // What main.js carries, package by package, with each licence (THIRD_PARTY_NOTICES).
+  const inputs = [mainResult, ...payloadResults].flatMap((result) => Object.keys(result.metafile.inputs));
+  inputs.push(...payloadEntries.flatMap((entry) => (entry.source ? [entry.source] : [])));
+  writeThirdPartyNotices(root, inputs);
 } else {
   // Watching rebuilds main.js and the native host; restart to rebuild the payload.
   const contexts = await Promise.all([...builds, mainBuild(bootstrap)].map((b) => esbuild.context(b)));

@@ -17,6 +17,8 @@ export class AttachmentWatcher extends Component {
     private readonly sink: FileEventSink,
     private readonly settings: () => BitacoraSettings,
     queueStarted: Promise<void> = Promise.resolve(),
+    /** Off on a device where another synced desktop does the processing (device-local). */
+    private readonly processHere: () => boolean = () => true,
   ) {
     super();
     // A sync client often writes files right after startup, before the queue is loaded.
@@ -34,8 +36,10 @@ export class AttachmentWatcher extends Component {
   private subscribe(): void {
     const { vault } = this.app;
     // The path is read now: a later rename changes file.path before delivery.
-    this.registerEvent(vault.on("create", (file) => this.ifWatched(file, (path) => this.sink.fileCreated(path))));
-    this.registerEvent(vault.on("modify", (file) => this.ifWatched(file, (path) => this.sink.fileModified(path))));
+    // New and changed attachments are left to the device that processes; renames and deletions
+    // still move or mark the entries that exist.
+    this.registerEvent(vault.on("create", (file) => this.processHere() && this.ifWatched(file, (path) => this.sink.fileCreated(path))));
+    this.registerEvent(vault.on("modify", (file) => this.processHere() && this.ifWatched(file, (path) => this.sink.fileModified(path))));
     this.registerEvent(vault.on("delete", (file) => this.ifWatched(file, (path) => this.sink.fileDeleted(path))));
     this.registerEvent(
       vault.on("rename", (file, oldPath) => {
@@ -46,7 +50,7 @@ export class AttachmentWatcher extends Component {
         // so its job and entry follow it rather than being reported as deleted.
         const path = file.path;
         if (wasWatched) this.deliver(() => this.sink.fileRenamed(path, oldPath));
-        else if (nowWatched) this.deliver(() => this.sink.fileCreated(path));
+        else if (nowWatched && this.processHere()) this.deliver(() => this.sink.fileCreated(path));
       }),
     );
   }

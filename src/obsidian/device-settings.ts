@@ -40,5 +40,6 @@ export function sanitizeDeviceSettings(raw: unknown): DeviceSettings {
     const value = source[key];
     return typeof value === "number" && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_DEVICE_SETTINGS[key];
   };
-  return { whisperModelPath: text("whisperModelPath"), whisperCliPath: text("whisperCliPath"), modelsDir: text("modelsDir"), threads: count("threads"), timeoutSec: count("timeoutSec") };
+  const processHere = typeof source.processOnThisDevice === "boolean" ? source.processOnThisDevice : DEFAULT_DEVICE_SETTINGS.processOnThisDevice;
+  return { processOnThisDevice: processHere, whisperModelPath: text("whisperModelPath"), whisperCliPath: text("whisperCliPath"), modelsDir: text("modelsDir"), threads: count("threads"), timeoutSec: count("timeoutSec") };
 }

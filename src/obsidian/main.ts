@@ -36,7 +36,7 @@ export default class BitacoraPlugin extends Plugin {
 
     this.host = this.addChild(new ServiceHost(this.app, this.data, device, this.engineLaunch()));
     const queue = this.host.service;
-    this.addChild(new AttachmentWatcher(this.app, queue, () => this.bitacoraSettings, this.host.started));
+    this.addChild(new AttachmentWatcher(this.app, queue, () => this.bitacoraSettings, this.host.started, () => device.settings.processOnThisDevice));
     this.registerView(QUEUE_VIEW_TYPE, (leaf) => new QueueView(leaf, queue));
     this.addChild(new QueueStatusBar(this, queue, () => void this.showQueue()));
     this.addSettingTab(new BitacoraSettingTab(this.app, this, this.data, device, () => this.downloadWhisperModel(), () => void this.downloadCaptioner()));

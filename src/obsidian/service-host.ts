@@ -29,7 +29,7 @@ export class ServiceHost extends Component {
   constructor(
     private readonly app: App,
     private readonly data: PluginDataStore,
-    device: DeviceSettingsStore,
+    private readonly device: DeviceSettingsStore,
     /** How the engine host starts (Obsidian runs it with Electron as Node). */
     private readonly launch: ChosenLaunch,
   ) {
@@ -91,7 +91,8 @@ export class ServiceHost extends Component {
     // The plugin may have been disabled while the queue was starting.
     if (this.unloaded) return;
     if (firstRun) await this.data.updateSettings({ firstRunDone: true });
-    if (!this.unloaded && settings.watchEnabled && (!firstRun || settings.firstRun === "queue-existing")) {
+    const processHere = this.device.settings.processOnThisDevice;
+    if (!this.unloaded && processHere && settings.watchEnabled && (!firstRun || settings.firstRun === "queue-existing")) {
       await this.service.processAllUnprocessed();
     }
   }

@@ -190,6 +190,14 @@ export class BitacoraSettingTab extends PluginSettingTab {
         text.setValue(settings.deploymentDashboardPath).onChange((value) => this.save({ deploymentDashboardPath: noteFilePath(value) })),
       );
 
+    new Setting(containerEl).setName("This device").setHeading();
+    new Setting(containerEl)
+      .setName("Process attachments on this device")
+      .setDesc("Turn off on a second computer that syncs the same vault, so only one of them processes new attachments. Commands still process on request. Stored on this device only.")
+      .addToggle((toggle) =>
+        toggle.setValue(this.device.settings.processOnThisDevice).onChange((value) => this.saveDevice({ processOnThisDevice: value })),
+      );
+
     new Setting(containerEl).setName("Transcription").setHeading();
     new Setting(containerEl)
       .setName("Spoken language")

@@ -49,6 +49,11 @@ export interface BitacoraSettings {
 
 /** Per-device settings kept out of the synced data.json (binaries and models differ per machine). */
 export interface DeviceSettings {
+  /**
+   * New attachments are processed on this device. Off on a second synced desktop, so the two do
+   * not both process the same file (commands still process on request).
+   */
+  processOnThisDevice: boolean;
   whisperModelPath: string;
   /** Optional whisper.cpp CLI binary; empty uses the bundled N-API binding. */
   whisperCliPath: string;
@@ -92,6 +97,7 @@ export const DEFAULT_SETTINGS: BitacoraSettings = {
 };
 
 export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = {
+  processOnThisDevice: true,
   whisperModelPath: "",
   whisperCliPath: "",
   modelsDir: "",

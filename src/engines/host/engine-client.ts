@@ -47,6 +47,9 @@ interface PendingJob {
  */
 export class EngineClient {
   private child: ChildProcess | null = null;
+  /** Settles when the current host said "ready" (or stopped before that). */
+  private hostReady: Promise<void> = Promise.resolve();
+  private markReady: () => void = () => undefined;
   private readonly pending = new Map<string, PendingJob>();
   /** Jobs told to stop, with the timer that kills the host if they do not. */
   private readonly stopping = new Map<string, NodeJS.Timeout>();
@@ -120,6 +123,12 @@ export class EngineClient {
     });
   }
 
+  /** Starts the host if needed and resolves once it is ready for jobs (settings and the load bench use it). */
+  whenReady(): Promise<void> {
+    this.ensureHost();
+    return this.hostReady;
+  }
+
   /** Stops the host process; pending jobs fail as cancelled. */
   dispose(): void {
     this.killHost();
@@ -128,6 +137,12 @@ export class EngineClient {
   private ensureHost(): ChildProcess {
     if (this.child && this.child.connected) return this.child;
     const child = this.launch();
+    this.hostReady = new Promise<void>((resolve, reject) => {
+      this.markReady = resolve;
+      child.once("exit", (code, signal) => reject(new EngineError("engine-crashed", `The engine process stopped before it was ready (${signal ?? `exit code ${code}`}).`)));
+    });
+    // Nobody may be waiting: a host that dies early is reported through the jobs instead.
+    this.hostReady.catch(() => undefined);
     let stderrTail = "";
     child.stderr?.on("data", (chunk: Buffer) => {
       stderrTail = (stderrTail + chunk.toString()).slice(-2000);
@@ -161,7 +176,7 @@ export class EngineClient {
   }
 
   private onMessage(message: HostResponse): void {
-    if (message.type === "ready") return;
+    if (message.type === "ready") return this.markReady();
     const stopTimer = this.stopping.get(message.id);
     if (stopTimer && message.type !== "progress") {
       clearTimeout(stopTimer);

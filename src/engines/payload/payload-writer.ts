@@ -3,6 +3,8 @@
  * highest quality: a smaller main.js is what every Obsidian start pays for, the build pays once.
  */
 import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { END_PREFIX, ENTRY_PREFIX, INDEX_PREFIX, type PayloadEntry, type PayloadIndex } from "./payload-format";
 
@@ -24,8 +26,24 @@ function compress(bytes: Uint8Array): Buffer {
   });
 }
 
+/**
+ * Brotli at its best quality takes minutes for tens of MB of WebAssembly: with a cache folder,
+ * each distinct file is compressed once (keyed by its SHA-256), so rebuilds stay fast.
+ */
+function compressCached(bytes: Uint8Array, hash: string, cacheDir?: string): Buffer {
+  // Small files (the host itself, rebuilt every time) compress in milliseconds: not worth a cache entry.
+  if (!cacheDir || bytes.length < 1 << 20) return compress(bytes);
+  const cached = path.join(cacheDir, `${hash}.br`);
+  if (existsSync(cached)) return readFileSync(cached);
+  const compressed = compress(bytes);
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(`${cached}.tmp`, compressed);
+  renameSync(`${cached}.tmp`, cached);
+  return compressed;
+}
+
 /** Returns main.js's code followed by the payload comment lines. */
-export function appendPayload(code: Buffer, files: PayloadFile[]): Buffer {
+export function appendPayload(code: Buffer, files: PayloadFile[], cacheDir?: string): Buffer {
   const names = new Set<string>();
   for (const file of files) {
     if (!/^[\w.-]+$/.test(file.name) || names.has(file.name)) throw new Error(`bad or repeated payload entry name: ${file.name}`);
@@ -41,9 +59,10 @@ export function appendPayload(code: Buffer, files: PayloadFile[]): Buffer {
   if (!code.subarray(-1).equals(Buffer.from("\n"))) push("\n");
   const entries: PayloadEntry[] = [];
   for (const file of files) {
-    const base64 = compress(file.bytes).toString("base64");
+    const hash = sha256(file.bytes);
+    const base64 = compressCached(file.bytes, hash, cacheDir).toString("base64");
     push(ENTRY_PREFIX);
-    entries.push({ name: file.name, offset, length: base64.length, size: file.bytes.length, sha256: sha256(file.bytes), compression: "br", eager: file.eager });
+    entries.push({ name: file.name, offset, length: base64.length, size: file.bytes.length, sha256: hash, compression: "br", eager: file.eager });
     push(`${base64}\n`);
   }
   const id = sha256(Buffer.from(JSON.stringify(entries.map(({ name, sha256: hash }) => [name, hash])))).slice(0, 16);
