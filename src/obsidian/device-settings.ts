@@ -11,6 +11,7 @@ const STORAGE_KEY = "bitacora-device-settings";
  */
 export class DeviceSettingsStore {
   private current: DeviceSettings = { ...DEFAULT_DEVICE_SETTINGS };
+  private readonly listeners = new Set<(settings: DeviceSettings) => void>();
 
   constructor(private readonly app: App) {}
 
@@ -26,6 +27,12 @@ export class DeviceSettingsStore {
   update(change: Partial<DeviceSettings>): void {
     this.current = sanitizeDeviceSettings({ ...this.current, ...change });
     this.app.saveLocalStorage(STORAGE_KEY, this.current);
+    for (const listener of this.listeners) listener(this.current);
+  }
+
+  /** Told after every change (a new model path lets waiting jobs run). */
+  onChange(listener: (settings: DeviceSettings) => void): void {
+    this.listeners.add(listener);
   }
 }
 

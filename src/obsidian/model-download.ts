@@ -47,7 +47,7 @@ export class ModelDownloader {
   async download(model: WhisperModelInfo): Promise<void> {
     await this.install(`Whisper ${model.name}`, model.name, (path) => {
       this.device.update({ whisperModelPath: path });
-      return `Whisper ${model.name} is installed and in use. Run "Process all unprocessed attachments" to transcribe waiting recordings.`;
+      return `Whisper ${model.name} is installed and in use. Recordings waiting in the queue are transcribed now.`;
     });
   }
 

@@ -1,4 +1,5 @@
 import { fileNameOf } from "../core/media";
+import { isActive } from "../core/queue/job";
 import type { JobSnapshot, JobState, QueueSnapshot } from "./queue-controls";
 
 export const STATE_LABELS: Record<JobState, string> = {
@@ -19,7 +20,7 @@ export function describeJob(job: JobSnapshot): string {
   return fraction === undefined ? stage : `${stage} ${percent(fraction)}`;
 }
 
-export const isPending = (job: JobSnapshot) => job.state === "waiting" || job.state === "queued" || job.state === "running";
+export const isPending = (job: JobSnapshot) => isActive(job.state);
 
 /** Status bar text: queue length and the current job's progress, or that all is done. */
 export function statusBarText(snapshot: QueueSnapshot): string {

@@ -55,7 +55,10 @@ export class ServiceHost extends Component {
       topics: async () => topicNotesIn(app, settings()),
       // The service's messages already name Bitácora.
       notify: (message) => new Notice(message),
+      // Without a model, recordings wait in the queue (one notice) until one is set or downloaded.
+      waitForEngine: true,
     });
+    device.onChange(() => this.service.engineAvailable());
   }
 
   override onload(): void {

@@ -1,10 +1,11 @@
 import type { MediaKind } from "../media";
 import type { GeneratedValues } from "../log/merge-user-edits";
+import type { JobErrorCode } from "./error-codes";
 
 /**
  * A job's life: waiting (for the file to stop growing) → queued → running → done | failed |
  * cancelled. Persisted, so a restart resumes: a running job is queued again and re-writes the
- * same entry in place, never a second one.
+ * same entry in place, never a second one. The transitions are `step` (queue-step.ts).
  */
 export type JobState = "waiting" | "queued" | "running" | "done" | "failed" | "cancelled";
 
@@ -23,9 +24,11 @@ export interface JobRecord {
   /** Entry date-time currently written. */
   entryDate?: string;
   generated?: GeneratedValues;
+  /** Names the attachment had while this job ran (renamed mid-job): its entry is found under them. */
+  previousPaths?: string[];
   error?: string;
-  errorCode?: string;
-  /** Shown in the queue view; not persisted meaningfully across restarts. */
+  errorCode?: JobErrorCode;
+  /** Shown in the queue view; not persisted. */
   progress?: { fraction?: number; stage: string };
 }
 
@@ -36,7 +39,5 @@ export interface QueueSnapshot {
   jobs: JobSnapshot[];
 }
 
-/** Error codes worth an automatic retry; the others need the user (bad file, no model). */
-export const TRANSIENT_ERROR_CODES = new Set(["engine-crashed", "timeout", "internal"]);
-
+/** Not finished yet: waiting for its file, queued for the engine, or running. */
 export const isActive = (state: JobState) => state === "waiting" || state === "queued" || state === "running";

@@ -1,10 +1,12 @@
-import type { LogEntry } from "../log/entry";
 import { labelsFor } from "../log/labels";
 import { fileNameOf } from "../media";
 import type { ProcessorFindings } from "../processing/processor-port";
 import type { Clock, ContentHasher, EnginePort, StatePort, VaultPort } from "../ports";
-import { isActive, TRANSIENT_ERROR_CODES, type JobRecord, type QueueSnapshot } from "../queue/job";
+import { INCOMPLETE_FILE_CODES, jobErrorCodeOf } from "../queue/error-codes";
+import { isActive, type JobRecord, type QueueSnapshot } from "../queue/job";
 import { ledgerRecordForPath, restoreState } from "../queue/ledger";
+import type { QueueEffect, QueueEvent } from "../queue/queue-events";
+import { latestJobFor, step, type QueueState } from "../queue/queue-step";
 import type { BitacoraSettings, DeviceSettings } from "../settings/settings";
 import { chooseEntryTime, toLocalIso } from "../time/entry-time";
 import { watchedMediaKind } from "./attachment-filter";
@@ -13,7 +15,7 @@ import type { EntryEnricher, TopicNote } from "./entry-enricher";
 import { processedEntry, statusEntry } from "./entry-builder";
 import { vaultEnricher } from "./enrichment-adapter";
 import { EntryWriter, folderLocator, type LogNoteLocator } from "./entry-writer";
-import { JobStore } from "./job-store";
+import { JobStore, snapshotOf } from "./job-store";
 import { waitUntilStable } from "./wait-until-stable";
 
 export interface ServiceDeps {
@@ -27,100 +29,99 @@ export interface ServiceDeps {
   locator?: LogNoteLocator;
   enricher?: EntryEnricher;
   topics?: () => Promise<TopicNote[]>;
-  /** Errors that need the user (no model, a file that cannot be read). */
+  /** Errors that need the user (no model, a crashed engine). */
   notify?: (message: string) => void;
   /** Told after every entry write, e.g. to refresh dashboards (debounced by the caller). */
   onEntryWritten?: (notePath: string) => void;
+  /** New job ids; by default the clock's time and a counter of this service. */
+  newId?: () => string;
+  /** Jobs wait while the engine has no model (the plugin) instead of failing (a CLI run must end). */
+  waitForEngine?: boolean;
 }
 
 export type EnqueueResult = "queued" | "already-processed" | "not-media";
 
-let nextId = 0;
-const newJobId = () => `${Date.now().toString(36)}-${(nextId++).toString(36)}`;
-
 /**
- * Watches attachments through its callers' events, queues them, runs the processors in the
- * engine (off the UI thread) one heavy job at a time, and writes each job's entry.
+ * Runs the queue's effects: the job lifecycle itself is the pure `step` (core/queue/queue-step.ts).
+ * Vault events and commands become events; each step's effects (write an entry, wait for a file,
+ * hash it, run the engine, save) are performed here and their outcomes fed back as events, so no
+ * job record changes across an await.
  */
 export class BitacoraService {
+  private state: QueueState = { ...restoreState(undefined), paused: false, stopped: false };
   private readonly store: JobStore;
   private readonly writer: EntryWriter;
+  private readonly locator: LogNoteLocator;
   /** Abort controllers of jobs that are waiting for their file or running in the engine. */
   private readonly controllers = new Map<string, AbortController>();
-  private readonly renamedWhileRunning = new Map<string, string[]>();
-  private runningCount = 0;
-  /** Note writes under way; idle() waits for them so callers read finished notes. */
-  private readonly writes = new Set<Promise<void>>();
-  /** Engine runs under way; stop() waits for them to wind down. */
-  private readonly runs = new Set<Promise<void>>();
-  private stopped = false;
+  /** Topic notes a running job was given, so its entry links the same ones. */
+  private readonly topicsOf = new Map<string, TopicNote[]>();
+  /** Note writes run one after another, in the order the steps asked for them. */
+  private writes: Promise<void> = Promise.resolve();
+  /** Writes and engine runs under way; idle() and stop() wait for them. */
+  private readonly work = new Set<Promise<unknown>>();
+  private readonly newId: () => string;
 
   constructor(private readonly deps: ServiceDeps) {
     this.store = new JobStore(deps.state);
-    this.writer = new EntryWriter(deps.vault, deps.locator ?? folderLocator(deps.settings), deps.settings);
+    this.locator = deps.locator ?? folderLocator(deps.settings);
+    this.writer = new EntryWriter(deps.vault, this.locator, deps.settings);
+    let count = 0;
+    this.newId = deps.newId ?? (() => `${this.now().toString(36)}-${(count++).toString(36)}`);
   }
 
   get paused(): boolean {
-    return this.store.paused;
+    return this.state.paused;
   }
 
   async start(): Promise<void> {
-    await this.store.load();
+    const saved = await this.store.load();
+    this.state = { ...saved, paused: saved.paused === true, stopped: false };
     const settings = this.deps.settings();
-    if (!settings.firstRunDone && settings.firstRun === "mark-existing-processed") {
-      this.store.state.baseline = (await this.deps.vault.listFiles()).filter((p) => watchedMediaKind(p, settings));
-    }
-    for (const job of this.store.state.jobs) if (job.state === "waiting") this.startWaiting(job);
-    await this.store.changed();
-    this.pump();
+    const firstRunBaseline =
+      !settings.firstRunDone && settings.firstRun === "mark-existing-processed"
+        ? (await this.deps.vault.listFiles()).filter((p) => watchedMediaKind(p, settings))
+        : undefined;
+    this.dispatch({ type: "started", baseline: firstRunBaseline });
+    await this.store.flush();
   }
 
   /** Stops every job where it is (they resume at the next start); resolves once their work has wound down. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    for (const controller of this.controllers.values()) controller.abort();
-    // Wakes idle() waiters: a stopped queue makes no more progress.
-    this.store.progressed();
-    await Promise.allSettled([...this.runs, ...this.writes]);
+    this.dispatch({ type: "shutdown" });
+    await Promise.allSettled([...this.work]);
   }
 
   onChange(listener: (snapshot: QueueSnapshot) => void): () => void {
     return this.store.onChange(listener);
   }
 
-  /**
-   * Another device synced its data.json: learn what it processed (so it is not redone here),
-   * keep this device's own jobs.
-   */
+  /** Another device synced its data.json: learn what it processed (so it is not redone here), keep this device's own jobs. */
   mergeExternalState(raw: unknown): void {
     const other = restoreState(raw);
-    for (const [hash, record] of Object.entries(other.ledger)) this.store.state.ledger[hash] ??= record;
-    for (const path of other.baseline) if (!this.store.state.baseline.includes(path)) this.store.state.baseline.push(path);
-    void this.store.changed();
+    this.dispatch({ type: "synced", ledger: other.ledger, baseline: other.baseline });
   }
 
   snapshot(): QueueSnapshot {
-    return this.store.snapshot();
+    return snapshotOf(this.state);
   }
 
-  /** Resolves when no job is waiting, queued or running (or the queue is paused with none running, or stopped). */
+  /** Resolves when nothing will move on its own: no job waiting, queued or running (queued ones may wait while paused or without an engine), or the queue stopped. */
   async idle(): Promise<void> {
-    const settled = () =>
-      this.stopped ||
-      !this.store.state.jobs.some((job) => job.state === "running" || (!this.paused && isActive(job.state)));
+    const settled = () => {
+      const { jobs, paused, stopped, engineUnavailable } = this.state;
+      if (stopped) return true;
+      const held = paused || engineUnavailable !== undefined;
+      return !jobs.some((job) => job.state === "running" || job.state === "waiting" || (!held && job.state === "queued"));
+    };
     for (;;) {
       if (!settled()) {
         await new Promise<void>((resolve) => {
-          const off = this.onChange(() => {
-            if (settled()) {
-              off();
-              resolve();
-            }
-          });
+          const off = this.onChange(() => settled() && (off(), resolve()));
         });
       }
-      if (this.writes.size === 0) return this.store.flush();
-      await Promise.allSettled([...this.writes]);
+      if (this.work.size === 0) return this.store.flush();
+      await Promise.allSettled([...this.work]);
     }
   }
 
@@ -131,20 +132,18 @@ export class BitacoraService {
   }
 
   fileModified(path: string): void {
-    const job = this.store.jobFor(path);
+    const job = latestJobFor(this.state, path);
     // A file that was empty or unreadable may have been completed by sync since.
-    if (job && job.state === "failed" && (job.errorCode === "empty-file" || job.errorCode === "corrupt-media")) {
-      void this.enqueue(path, { force: true });
-    }
+    if (job?.state === "failed" && job.errorCode && INCOMPLETE_FILE_CODES.has(job.errorCode)) void this.enqueue(path, { force: true });
   }
 
   fileRenamed(path: string, oldPath: string): void {
-    void this.handleRename(path, oldPath);
+    const settings = this.deps.settings();
+    this.dispatch({ type: "renamed", path, oldPath, watched: settings.watchEnabled });
   }
 
   fileDeleted(path: string): void {
-    const job = this.store.jobFor(path);
-    if (job && isActive(job.state)) void this.abandon(job, "The attachment was deleted before it was processed.");
+    this.dispatch({ type: "deleted", path });
   }
 
   // ----- commands -----
@@ -153,25 +152,34 @@ export class BitacoraService {
     const settings = this.deps.settings();
     const kind = watchedMediaKind(path, { ...settings, watchedFolders: [], ignoredFolders: [] });
     if (!kind) return "not-media";
-    const active = this.store.jobFor(path);
-    if (active && isActive(active.state)) return "queued";
-    const known = ledgerRecordForPath(this.store.state, path);
-    if (!options.force && (known || this.store.state.baseline.includes(path))) return "already-processed";
-    const job: JobRecord = { id: newJobId(), path, kind, state: "waiting", attempts: 0, enqueuedAt: this.now(), force: options.force };
-    if (known) Object.assign(job, { notePath: known[1].notePath, generated: known[1].generated, entryDate: known[1].entryDate });
-    this.store.state.jobs.push(job);
-    this.store.prune();
+    const isOpen = () => {
+      const open = latestJobFor(this.state, path);
+      return open !== undefined && isActive(open.state);
+    };
+    if (isOpen()) return "queued";
+    const known = ledgerRecordForPath(this.state, path);
+    if (!options.force && (known || this.state.baseline.includes(path))) return "already-processed";
+    const enqueuedAt = this.now();
     const stat = await this.deps.vault.stat(path);
-    job.entryDate ??= toLocalIso(chooseEntryTime({ fileName: fileNameOf(path), fileCreatedMs: stat?.ctime, seenAt: new Date(job.enqueuedAt) }).date);
-    if (!options.force && (await this.alreadyInLog(job))) {
-      job.state = "done";
-      await this.store.changed();
-      return "already-processed";
-    }
-    await this.writeStatus(job, "Not Processed");
-    await this.store.changed();
-    this.startWaiting(job);
-    return "queued";
+    const job: JobRecord = {
+      id: this.newId(),
+      path,
+      kind,
+      state: "waiting",
+      attempts: 0,
+      enqueuedAt,
+      force: options.force,
+      notePath: known?.[1].notePath,
+      generated: known?.[1].generated,
+      entryDate: known?.[1].entryDate ?? toLocalIso(chooseEntryTime({ fileName: fileNameOf(path), fileCreatedMs: stat?.ctime, seenAt: new Date(enqueuedAt) }).date),
+    };
+    const inLog = !options.force && (await this.alreadyInLog(job));
+    // Another event may have queued this path while we looked.
+    if (isOpen()) return "queued";
+    this.dispatch({ type: "seen", job: inLog ? { ...job, state: "done" } : job });
+    if (!inLog) await this.writes;
+    await this.store.flush();
+    return inLog ? "already-processed" : "queued";
   }
 
   /** Queues every watched attachment that has never been processed. */
@@ -180,7 +188,7 @@ export class BitacoraService {
     let count = 0;
     for (const path of await this.deps.vault.listFiles()) {
       if (!watchedMediaKind(path, settings)) continue;
-      const job = this.store.jobFor(path);
+      const job = latestJobFor(this.state, path);
       if (job && job.state === "done") continue;
       if ((await this.enqueue(path, { force: job?.state === "failed" || job?.state === "cancelled" })) === "queued") count++;
     }
@@ -188,215 +196,193 @@ export class BitacoraService {
   }
 
   retry(jobId: string): void {
-    const job = this.store.state.jobs.find((candidate) => candidate.id === jobId);
-    if (!job || isActive(job.state)) return;
-    Object.assign(job, { state: "waiting", attempts: 0, error: undefined, errorCode: undefined, force: true });
-    this.startWaiting(job);
-    void this.store.changed();
+    this.dispatch({ type: "retry", jobId });
   }
 
   cancel(jobId: string): void {
-    const job = this.store.state.jobs.find((candidate) => candidate.id === jobId);
-    if (!job || !isActive(job.state)) return;
-    this.controllers.get(job.id)?.abort();
-    job.state = "cancelled";
-    job.progress = undefined;
-    void this.writeStatus(job, "Not Processed").then(() => this.store.changed());
+    this.dispatch({ type: "cancel", jobId });
   }
 
   pause(): void {
-    this.store.paused = true;
-    void this.store.changed();
+    this.dispatch({ type: "pause" });
   }
 
   resume(): void {
-    this.store.paused = false;
-    void this.store.changed();
-    this.pump();
+    this.dispatch({ type: "resume" });
+  }
+
+  /** A model was installed or the model settings changed: jobs waiting for the engine try again. */
+  engineAvailable(): void {
+    this.dispatch({ type: "engine-available" });
   }
 
   /** Path of today's log note, created (with the user's template in daily-note mode) if missing. */
   async openTodayLogPath(): Promise<string> {
-    const { path, initial } = await (this.deps.locator ?? folderLocator(this.deps.settings)).locate(this.deps.clock.now());
+    const { path, initial } = await this.locator.locate(this.deps.clock.now());
     await this.deps.vault.processText(path, (text) => text, initial);
     return path;
   }
 
-  // ----- the job's life -----
+  // ----- the runner -----
 
-  private startWaiting(job: JobRecord): void {
-    const controller = new AbortController();
-    this.controllers.set(job.id, controller);
-    const stableForMs = this.deps.settings().stableForMs;
-    void waitUntilStable(this.deps.vault, () => job.path, this.deps.clock, stableForMs, controller.signal)
-      .then(async (result) => {
-        if (job.state !== "waiting") return;
-        this.controllers.delete(job.id);
-        if (result.kind === "gone") return this.abandon(job, "The attachment was deleted before it was processed.");
-        if (result.kind === "empty") return this.fail(job, "empty-file", "The file is empty (0 bytes).");
-        job.hash = await this.deps.hasher(await this.deps.vault.readBinary(job.path));
-        if (!job.force && (await this.knownContent(job))) return;
-        job.state = "queued";
-        await this.store.changed();
-        this.pump();
-      })
-      .catch(() => this.controllers.delete(job.id));
+  private dispatch(event: QueueEvent): void {
+    const settings = this.deps.settings();
+    const { state, effects } = step(this.state, event, this.now(), { maxAttempts: settings.maxAttempts, waitForEngine: this.deps.waitForEngine ?? false });
+    if (state === this.state && effects.length === 0) return;
+    this.state = state;
+    this.store.changed(state);
+    for (const effect of effects) this.perform(effect);
   }
 
-  /** Same bytes already processed under another path: a synced or copied duplicate. */
-  private async knownContent(job: JobRecord): Promise<boolean> {
-    const record = job.hash ? this.store.state.ledger[job.hash] : undefined;
-    if (!record || record.path === job.path) return false;
-    const original = await this.deps.vault.stat(record.path);
-    if (!original) {
-      // The original is gone: this is the same recording moved outside Obsidian. Follow it.
-      await this.writer.removeIfUntouched(job);
-      await this.writer.renameAttachment(record.notePath, record.path, job.path);
-      record.path = job.path;
-    } else {
-      await this.writer.removeIfUntouched(job);
-    }
-    job.state = "done";
-    job.error = `Same content as ${record.path}; not processed again.`;
-    await this.store.changed();
-    return true;
-  }
-
-  private async alreadyInLog(job: JobRecord): Promise<boolean> {
-    const located = await (this.deps.locator ?? folderLocator(this.deps.settings)).locate(new Date(job.entryDate!));
-    const existing = await this.writer.read(located.path, [job.path]);
-    return existing?.status === "Processed";
-  }
-
-  private pump(): void {
-    if (this.stopped || this.paused) return;
-    const limit = Math.max(1, this.deps.settings().maxConcurrentJobs);
-    while (this.runningCount < limit) {
-      const next = this.store.state.jobs.find((job) => job.state === "queued");
-      if (!next) return;
-      const run = this.run(next);
-      this.runs.add(run);
-      void run.finally(() => this.runs.delete(run));
+  private perform(effect: QueueEffect): void {
+    switch (effect.type) {
+      case "save":
+        return void this.store.save(this.state);
+      case "notify":
+        return this.deps.notify?.(effect.message);
+      case "abort":
+        return this.controllers.get(effect.jobId)?.abort();
+      case "enqueue":
+        return void this.enqueue(effect.path);
+      case "wait-stable":
+        return this.waitForStableFile(effect.jobId);
+      case "hash":
+        return void this.hash(effect.jobId);
+      case "run-engine":
+        return this.track(this.runEngine(effect.jobId));
+      case "write-status":
+        return this.write(async () => {
+          const job = this.job(effect.jobId);
+          if (job) await this.writeStatus(job, effect.status, effect.error);
+        });
+      case "write-entry":
+        return this.write(async () => {
+          const job = this.job(effect.jobId);
+          if (job) await this.writeProcessed(job, effect.findings);
+        });
+      case "rename-in-entry":
+        return this.write(() => this.writer.renameAttachment(effect.notePath, effect.oldPath, effect.path));
+      case "remove-placeholder":
+        return this.write(async () => {
+          const job = this.job(effect.jobId);
+          if (job) await this.writer.removeIfUntouched(job);
+        });
     }
   }
 
-  private async run(job: JobRecord): Promise<void> {
-    this.runningCount++;
+  private waitForStableFile(jobId: string): void {
     const controller = new AbortController();
-    this.controllers.set(job.id, controller);
-    job.state = "running";
-    job.attempts++;
-    job.progress = { stage: "Starting", fraction: 0 };
+    this.controllers.set(jobId, controller);
+    const path = () => this.job(jobId)?.path ?? "";
+    waitUntilStable(this.deps.vault, path, this.deps.clock, this.deps.settings().stableForMs, controller.signal).then(
+      (result) => {
+        this.controllers.delete(jobId);
+        this.dispatch({ type: "stable", jobId, result: result.kind });
+      },
+      () => this.controllers.delete(jobId),
+    );
+  }
+
+  private async hash(jobId: string): Promise<void> {
+    const job = this.job(jobId);
+    if (!job) return;
     try {
-      await this.store.changed();
-      await this.writeStatus(job, "In Progress");
+      const hash = await this.deps.hasher(await this.deps.vault.readBinary(job.path));
+      const record = this.state.ledger[hash];
+      const duplicate = record && record.path !== job.path ? { originalExists: (await this.deps.vault.stat(record.path)) !== null } : undefined;
+      this.dispatch({ type: "hashed", jobId, hash, duplicate });
+    } catch {
+      // It went away between the stability check and the read.
+      this.dispatch({ type: "stable", jobId, result: "gone" });
+    }
+  }
+
+  private async runEngine(jobId: string): Promise<void> {
+    const controller = new AbortController();
+    this.controllers.set(jobId, controller);
+    try {
+      // The In Progress entry lands before the engine starts.
+      await this.writes;
+      const job = this.job(jobId);
+      if (!job || job.state !== "running" || controller.signal.aborted) return;
       const topics = (await this.deps.topics?.()) ?? [];
+      this.topicsOf.set(jobId, topics);
       const options = engineOptionsFor(this.deps.settings(), this.deps.device(), topics);
       const findings = await this.deps.engine.process(
         { path: job.path, absPath: this.deps.vault.absolutePath(job.path), kind: job.kind },
         options,
         controller.signal,
-        (report) => {
-          job.progress = report;
-          this.store.progressed();
-        },
+        (report) => this.dispatch({ type: "progress", jobId, report }),
       );
-      if (job.state !== "running" || this.stopped) return;
-      await this.complete(job, findings, topics);
+      this.dispatch({ type: "engine-result", jobId, findings });
     } catch (error) {
-      // Obsidian closing or the plugin unloading: leave the job running on disk; it resumes at start.
-      if (this.stopped) return;
-      if (job.state === "running") await this.handleFailure(job, error);
+      const path = this.job(jobId)?.path;
+      const fileExists = path !== undefined && (await this.deps.vault.stat(path)) !== null;
+      const message = error instanceof Error ? error.message : String(error);
+      this.dispatch({ type: "engine-error", jobId, code: jobErrorCodeOf(error), message, fileExists });
     } finally {
-      this.controllers.delete(job.id);
-      this.runningCount--;
-      this.pump();
+      this.controllers.delete(jobId);
     }
   }
 
-  private async complete(job: JobRecord, findings: ProcessorFindings, topics: TopicNote[]): Promise<void> {
-    const settings = this.deps.settings();
-    const entry = processedEntry(job, findings, {
-      settings,
-      labels: labelsFor(settings.logLanguage),
-      enricher: this.deps.enricher ?? vaultEnricher,
-      topics,
-      fileCreatedMs: (await this.deps.vault.stat(job.path))?.ctime,
-    });
-    await this.writer.write(job, entry, this.renamedWhileRunning.get(job.id));
-    job.generated = { title: entry.title, area: entry.area, fieldKeys: Object.keys(entry.fields) };
-    if (job.hash) {
-      this.store.state.ledger[job.hash] = { path: job.path, notePath: job.notePath!, entryDate: entry.date, processedAt: this.now(), generated: job.generated };
-    }
-    Object.assign(job, { state: "done", progress: undefined, error: undefined, errorCode: undefined });
-    this.renamedWhileRunning.delete(job.id);
-    await this.store.changed();
-    this.deps.onEntryWritten?.(job.notePath!);
+  /** Queues a note write after the ones already asked for. */
+  private write(run: () => Promise<void>): void {
+    const next = this.writes.then(() => (this.state.stopped ? undefined : run()));
+    this.writes = next.catch(() => undefined);
+    this.track(next.catch(() => undefined));
   }
 
-  private async handleFailure(job: JobRecord, error: unknown): Promise<void> {
-    const code = (error as { code?: string }).code ?? "internal";
-    const message = error instanceof Error ? error.message : String(error);
-    // A file renamed mid-job fails as missing under its old name: run it again under the new one.
-    if (code === "missing-file" && this.renamedWhileRunning.has(job.id) && (await this.deps.vault.stat(job.path))) {
-      job.state = "queued";
-      await this.store.changed();
-      return;
-    }
-    if (TRANSIENT_ERROR_CODES.has(code) && job.attempts < this.deps.settings().maxAttempts) {
-      job.state = "queued";
-      job.error = message;
-      await this.store.changed();
-      return;
-    }
-    await this.fail(job, code, message);
-  }
-
-  private async fail(job: JobRecord, code: string, message: string): Promise<void> {
-    Object.assign(job, { state: "failed", error: message, errorCode: code, progress: undefined });
-    await this.writeStatus(job, "Error", message);
-    await this.store.changed();
-    if (code === "no-model" || code === "engine-crashed") this.deps.notify?.(`Bitácora: ${message}`);
-  }
-
-  private async abandon(job: JobRecord, reason: string): Promise<void> {
-    this.controllers.get(job.id)?.abort();
-    Object.assign(job, { state: "cancelled", error: reason, progress: undefined });
-    await this.writeStatus(job, "Error", reason);
-    await this.store.changed();
-  }
-
-  private async handleRename(path: string, oldPath: string): Promise<void> {
-    const job = this.store.jobFor(oldPath);
-    const record = ledgerRecordForPath(this.store.state, oldPath);
-    const baselineAt = this.store.state.baseline.indexOf(oldPath);
-    if (baselineAt >= 0) this.store.state.baseline[baselineAt] = path;
-    if (record) record[1].path = path;
-    if (job) {
-      job.path = path;
-      if (job.state === "running") this.renamedWhileRunning.set(job.id, [...(this.renamedWhileRunning.get(job.id) ?? []), oldPath]);
-    }
-    const notePath = job?.notePath ?? record?.[1].notePath;
-    if (notePath) await this.writer.renameAttachment(notePath, oldPath, path);
-    else if (baselineAt < 0 && this.deps.settings().watchEnabled) await this.enqueue(path);
-    await this.store.changed();
+  private track(promise: Promise<unknown>): void {
+    this.work.add(promise);
+    void promise.finally(() => this.work.delete(promise));
   }
 
   /** Writes a status-only version of the entry (placeholder body) at its current place. */
-  private writeStatus(job: JobRecord, status: LogEntry["status"], error?: string): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    const write = this.writeStatusNow(job, status, error);
-    this.writes.add(write);
-    return write.finally(() => this.writes.delete(write));
-  }
-
-  private async writeStatusNow(job: JobRecord, status: LogEntry["status"], error?: string): Promise<void> {
+  private async writeStatus(job: JobRecord, status: "Not Processed" | "In Progress" | "Error", error?: string): Promise<void> {
     const settings = this.deps.settings();
     const existing = job.notePath ? await this.writer.read(job.notePath, [job.path]) : null;
     const entry = statusEntry(job, status, existing, { settings, labels: labelsFor(settings.logLanguage) }, error);
-    job.generated ??= { title: entry.title, area: entry.area, fieldKeys: [] };
-    await this.writer.write(job, entry);
-    this.deps.onEntryWritten?.(job.notePath!);
+    const placed = { ...job, generated: job.generated ?? { title: entry.title, area: entry.area, fieldKeys: [] } };
+    await this.writer.write(placed, entry);
+    this.written(placed, false);
+  }
+
+  private async writeProcessed(job: JobRecord, findings: ProcessorFindings): Promise<void> {
+    const settings = this.deps.settings();
+    try {
+      const entry = processedEntry(job, findings, {
+        settings,
+        labels: labelsFor(settings.logLanguage),
+        enricher: this.deps.enricher ?? vaultEnricher,
+        topics: this.topicsOf.get(job.id) ?? [],
+        fileCreatedMs: (await this.deps.vault.stat(job.path))?.ctime,
+      });
+      // The writer records where the entry went on the copy it is given.
+      const placed = { ...job };
+      await this.writer.write(placed, entry, job.previousPaths);
+      this.topicsOf.delete(job.id);
+      this.written({ ...placed, generated: { title: entry.title, area: entry.area, fieldKeys: Object.keys(entry.fields) } }, true);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.dispatch({ type: "engine-error", jobId: job.id, code: jobErrorCodeOf(error), message, fileExists: true });
+    }
+  }
+
+  private written(job: JobRecord, processed: boolean): void {
+    const { notePath, entryDate, generated } = job;
+    if (!notePath || !entryDate || !generated) return;
+    this.dispatch({ type: "entry-written", jobId: job.id, notePath, entryDate, generated, processed });
+    this.deps.onEntryWritten?.(notePath);
+  }
+
+  private async alreadyInLog(job: JobRecord): Promise<boolean> {
+    const located = await this.locator.locate(new Date(job.entryDate!));
+    const existing = await this.writer.read(located.path, [job.path]);
+    return existing?.status === "Processed";
+  }
+
+  private job(jobId: string): JobRecord | undefined {
+    return this.state.jobs.find((job) => job.id === jobId);
   }
 
   private now(): number {

@@ -1,4 +1,5 @@
 import type { EngineOptions } from "../../core/processing/engine-options";
+import type { JobErrorCode } from "../../core/queue/error-codes";
 import type { ProcessJob, ProcessorFindings, ProgressReport } from "../../core/processing/processor-port";
 
 /** Messages between the plugin/CLI and the engine host child process (JSON over IPC). */
@@ -14,14 +15,5 @@ export type HostResponse =
   | { type: "installed"; id: string; path: string }
   | { type: "error"; id: string; message: string; code: EngineErrorCode };
 
-export type EngineErrorCode =
-  | "cancelled"
-  | "timeout"
-  | "missing-file"
-  | "empty-file"
-  | "corrupt-media"
-  | "unsupported-media"
-  | "no-model"
-  | "engine-crashed"
-  | "download-failed"
-  | "internal";
+/** The engines report the job error codes core owns. */
+export type EngineErrorCode = JobErrorCode;
