@@ -44,19 +44,32 @@ describe.each(variants)("dashboard queries (%s)", (_name, settings) => {
 
 describe("docs/retrospectives.md", () => {
   const doc = readFileSync(path.resolve(__dirname, "../../../docs/retrospectives.md"), "utf8");
-  const queries = dataviewBlocks(doc);
+  const seedPart = doc.indexOf("# Seed lines: page-level queries");
+  const listQueries = dataviewBlocks(doc.slice(0, seedPart));
+  const seedQueries = dataviewBlocks(doc.slice(seedPart));
 
-  test("has ready queries by sprint, area, mood, unprocessed and metrics trend", () => {
+  test("has ready queries by sprint, area, mood, unprocessed and metrics trend, for both entry styles", () => {
     for (const heading of ["## By sprint", "## By area", "## By mood", "## Unprocessed and failed", "## Metrics trend"]) {
       expect(doc).toContain(heading);
     }
-    expect(queries.length).toBeGreaterThanOrEqual(10);
+    expect(seedPart).toBeGreaterThan(0);
+    expect(listQueries.length).toBeGreaterThanOrEqual(10);
+    expect(seedQueries.length).toBeGreaterThanOrEqual(6);
+    // It says plainly what seed lines cannot answer in live Dataview.
+    expect(doc).toMatch(/combines two fields of one entry.*\*\*No\*\*/);
   });
 
-  test.each(queries.map((q, i) => [i, q.split("\n")[0]]))("query %i (%s…) parses with Dataview's parser", (i) => {
-    const parsed = parseDataviewQuery(queries[i as number]) as ParsedQuery;
+  test.each(listQueries.map((q, i) => [i, q.split("\n")[0]]))("list-item query %i (%s…) parses with Dataview's parser", (i) => {
+    const parsed = parseDataviewQuery(listQueries[i as number]) as ParsedQuery;
     expect(["table", "list"]).toContain(parsed.header.type);
-    expect(queries[i as number]).toContain("FLATTEN file.lists AS L");
+    expect(listQueries[i as number]).toContain("FLATTEN file.lists AS L");
+  });
+
+  test.each(seedQueries.map((q, i) => [i, q.split("\n")[0]]))("seed-line query %i (%s…) parses with Dataview's parser and reads page-level fields", (i) => {
+    const parsed = parseDataviewQuery(seedQueries[i as number]) as ParsedQuery;
+    expect(["table", "list"]).toContain(parsed.header.type);
+    expect(parsed.source).toEqual({ type: "folder", folder: "Logs" });
+    expect(seedQueries[i as number]).not.toContain("file.lists");
   });
 });
 
