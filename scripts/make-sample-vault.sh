@@ -41,6 +41,19 @@ convert -size 1024x576 xc:'#1e1e1e' -font DejaVu-Sans-Mono -pointsize 20 -fill '
 exiftool -q -overwrite_original -DateTimeOriginal='2025:07:30 08:45:10' -CreateDate='2025:07:30 08:45:10' \
   -Make='Bitacora' -Model='Sample screenshot' "$out/optimization_results.jpg"
 
+# Kubernetes dashboard screenshot taken a minute after the staging voice note: the two make one
+# entry (one moment), as in seed 000's 15:30 entry. The time is in the screenshot tool's name.
+convert -size 1024x576 xc:'#0f1b2d' -font DejaVu-Sans -pointsize 22 -fill '#ffffff' \
+  -annotate +24+44 'Kubernetes Dashboard  -  namespace: staging' \
+  -font DejaVu-Sans-Mono -pointsize 19 -fill '#9cdcfe' \
+  -annotate +24+110 'whisper-api        2/2 replicas   Running' \
+  -annotate +24+140 'emotion-detector   3/3 replicas   Running' \
+  -annotate +24+170 'audio-processor    1/1 replicas   Running' \
+  -fill '#d4d4d4' -annotate +24+230 'CPU usage: 45%   latency avg: 180 ms' \
+  -fill '#6a9955' -annotate +24+290 'Deployment successful - All systems operational' \
+  -annotate +24+320 'Health Check: PASSING' \
+  -colors 16 "$out/Screenshot 2025-07-30 at 15.31.05.png"
+
 # Whiteboard from the retrospective, named like a phone camera photo (time in the name).
 convert -size 800x600 xc:'#f4f4f0' -font DejaVu-Sans -pointsize 22 \
   -fill '#7ccf7c' -draw 'rectangle 40,80 260,200' -fill '#f2d95c' -draw 'rectangle 290,80 510,200' \

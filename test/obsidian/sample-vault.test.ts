@@ -5,9 +5,10 @@
  */
 import { cpSync } from "node:fs";
 import path from "node:path";
+import { parseLogNote } from "../../src/core/log/parse-log-note";
 import { makeVault, presetSettings, REPO, resetRecorders, startPlugin, waitFor, stopPlugin } from "./harness";
 
-// Four real engine runs (Whisper with the weightless test model, photo description, emotion) on a shared CPU.
+// Five real engine runs (Whisper with the weightless test model, photo description, emotion) on a shared CPU.
 test("the sample vault's attachments become a sorted day log", async () => {
   resetRecorders();
   const vault = makeVault();
@@ -17,7 +18,7 @@ test("the sample vault's attachments become a sorted day log", async () => {
   try {
     await waitFor(() => {
       const jobs = plugin.queue.snapshot().jobs;
-      return jobs.length === 4 && jobs.every((job) => job.state === "done" || job.state === "failed");
+      return jobs.length === 5 && jobs.every((job) => job.state === "done" || job.state === "failed");
     }, 380000);
     expect(plugin.queue.snapshot().jobs.filter((job) => job.state === "failed")).toEqual([]);
     const log = vault.readText("Logs/2025-07-30.md");
@@ -28,6 +29,12 @@ test("the sample vault's attachments become a sorted day log", async () => {
     expect(log).toContain("**Audio grabado: Recording 20250730153012.webm**");
     expect(log).toContain("**Audio grabado: Recording 20250730112005.m4a**");
     expect(log.match(/^status:: Processed$/gm)).toHaveLength(4);
+    // The staging voice note and the dashboard screenshot a minute later are one moment: one entry, two blocks.
+    const staging = parseLogNote(log).entries.find((p) => p.header.heading.time === "15:30")!;
+    expect(staging.blocks.map((b) => b.attachment)).toEqual(["Attachments/Recording 20250730153012.webm", "Attachments/Screenshot 2025-07-30 at 15.31.05.png"]);
+    // Seed 000's shape: `HH:MM título`, status/area/date lines, a blank line, the blocks, `---` between entries.
+    expect(log).toMatch(/^15:30 .+\nstatus:: Processed\narea:: .+\ndate:: 2025-07-30 15:30\n/m);
+    expect(log.match(/^---$/gm)).toHaveLength(3);
   } finally {
     await stopPlugin(app, plugin);
     vault.remove();

@@ -50,6 +50,8 @@ export function renderFieldLines(fields: [string, string][], style: EntryStyle):
 /** A generated block with its end marker, as lines. */
 export function renderBlock(entry: LogEntry, labels: LogLabels): string[] {
   const lines = renderBlockLines(entry, labels);
+  // A line right after a callout would continue it: the marker gets a line of its own.
+  if (lines[lines.length - 1].startsWith(">")) lines.push("");
   return [...lines, endMarker(lines.map((line) => `${line}\n`).join(""), entryTime(entry))];
 }
 
