@@ -192,7 +192,9 @@ export function upsertEntry(noteText: string, entry: LogEntry, labels: LogLabels
   const eol = eolOf(noteText);
   const doc = parseLogNote(noteText);
   const paths = [entry.attachment, ...(options.previousPaths ?? [])];
-  if (options.carried && !findBlock(doc, paths)) placeSorted(doc, options.carried, eol);
+  // An entry moved from another day comes along, unless it was only a placeholder and this note names the file by hand.
+  const carried = options.carried;
+  if (carried && !findBlock(doc, paths) && !(isUntouchedPlaceholder(carried) && findReference(doc, paths))) placeSorted(doc, carried, eol);
   const update = (index: number, change: (parsed: ParsedEntry) => ParsedEntry) => {
     const before = doc.entries[index];
     let updated = change(before);
