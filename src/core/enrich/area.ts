@@ -95,7 +95,13 @@ export interface AreaInput {
   text: string;
   /** Vault path of the attachment (its folder is matched against folder rules and area names). */
   path?: string;
+  /** What the entry records (see activity.ts): a retrospective is a team meeting, a deployment is operations work. */
+  activity?: string;
 }
+
+// The keyword that names each activity; the area listing it gets the activity's weight.
+const ACTIVITY_KEYWORD: Record<string, string> = { retrospective: "retrospective", deployment: "deploy*" };
+const ACTIVITY_WEIGHT = 4;
 
 export interface AreaDecision {
   area: string;
@@ -164,6 +170,9 @@ export function classifyArea(input: AreaInput, settings: AreaSettings = DEFAULT_
     // Repeats add less than new words: one text full of "test" should not drown other evidence.
     if (matches > 0) scores[keyword.area] = (scores[keyword.area] ?? 0) + keyword.weight * (1 + Math.log2(matches));
   }
+  const activityKeyword = input.activity ? ACTIVITY_KEYWORD[input.activity] : undefined;
+  const byActivity = activityKeyword && settings.areas.find((a) => a.keywords.includes(activityKeyword))?.name;
+  if (byActivity) scores[byActivity] = (scores[byActivity] ?? 0) + ACTIVITY_WEIGHT;
   const byFolder = folderArea(input.path, settings);
   if (byFolder) scores[byFolder] = (scores[byFolder] ?? 0) + 5;
   const ranked = Object.entries(scores).sort((a, b) => b[1] - a[1]);

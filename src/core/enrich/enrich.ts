@@ -6,6 +6,7 @@ import type { LogEntry } from "../log/entry";
 import { activityFields } from "./activity";
 import { classifyArea, DEFAULT_AREA_SETTINGS, type AreaDecision, type AreaSettings } from "./area";
 import { chooseTopics, linkMentions, type NoteIndex } from "./links";
+import { activityTopics, looseMentions } from "./main-topics";
 import { aggregateMetrics, findMetrics, type Metric } from "./metrics";
 import { labelTableRows } from "../photo/layout";
 import { chooseTitle, suggestTitle, titleSource } from "./title";
@@ -84,7 +85,9 @@ export function enrichEntry(entry: LogEntry, context: EnrichContext): EnrichResu
     suggested,
   );
 
-  const areaDecision = classifyArea({ text: `${title}\n${allText}`, path: entry.attachment }, settings.area);
+  // The words say whether a deployment happened or is only planned; a title carries no tense.
+  const activity = activityFields(allText.trim() ? allText : title, settings.knownServices);
+  const areaDecision = classifyArea({ text: `${title}\n${allText}`, path: entry.attachment, activity: activity.type }, settings.area);
   const area = context.areaLocked && entry.area ? entry.area : areaDecision.area;
 
   const linkOptions = { exclude: context.excludeNotes };
@@ -94,7 +97,14 @@ export function enrichEntry(entry: LogEntry, context: EnrichContext): EnrichResu
   for (const result of [linkedTranscript, linkedDescription]) {
     result?.mentioned.forEach((note, rank) => mentionCounts.set(note, (mentionCounts.get(note) ?? 0) + 100 - rank));
   }
-  const mentioned = [...mentionCounts.entries()].sort((a, b) => b[1] - a[1]).map(([note]) => note);
+  // Recognised text names topics too ("Grafana - Audio Production"), though it is not rewritten.
+  if (ocr) linkMentions(ocr, context.notes, linkOptions).mentioned.forEach((note, rank) => mentionCounts.set(note, (mentionCounts.get(note) ?? 0) + 50 - rank));
+  for (const note of looseMentions(allText, context.notes)) if (!mentionCounts.has(note) && !context.excludeNotes?.includes(note)) mentionCounts.set(note, 1);
+  const mentioned = [
+    // The note named after the activity is the entry's main topic: it closes the entry first.
+    ...activityTopics(activity.type, context.notes).filter((note) => !context.excludeNotes?.includes(note)),
+    ...[...mentionCounts.entries()].sort((a, b) => b[1] - a[1]).map(([note]) => note),
+  ];
   const { topics, stubs } = chooseTopics([...entry.topics, ...mentioned].filter((t, i, all) => all.indexOf(t) === i), context.notes, {
     suggested: entry.findings?.topics,
     createStubs: settings.createStubs,
@@ -106,7 +116,7 @@ export function enrichEntry(entry: LogEntry, context: EnrichContext): EnrichResu
   const metrics = findMetrics([transcript, ocr ?? description].filter(Boolean).join("\n"));
   const generatedFields: Record<string, string> = {};
   for (const [key, metric] of aggregateMetrics(metrics)) generatedFields[key] = String(metric.value);
-  Object.assign(generatedFields, activityFields(`${title}\n${allText}`, settings.knownServices));
+  Object.assign(generatedFields, activity);
   if (entry.findings?.emotion?.label) generatedFields.emotion = entry.findings.emotion.label;
   if (entry.findings?.fields) Object.assign(generatedFields, entry.findings.fields);
 

@@ -61,3 +61,15 @@ describe("classifyArea", () => {
     expect(Math.round((hits / items.length) * 1000) / 1000).toBeGreaterThanOrEqual(results.accuracy);
   });
 });
+
+describe("what the entry records weighs in", () => {
+  test("a retrospective is team management even when it talks about tests and Redis", () => {
+    const text = "Retrospectiva del sprint 2 con el equipo. Pasamos de 42 de 45 tests a 49 de 49 y eliminamos los tests flaky. Próximo sprint: monitoreo con Grafana y Redis.";
+    expect(classifyArea({ text, activity: "retrospective" }).area).toBe("Team Management");
+  });
+
+  test("a deployment is DevOps even when its smoke tests are named", () => {
+    const text = "We shipped version 1.0 of the call bot to production. The smoke tests passed, 14 out of 14.";
+    expect(classifyArea({ text, activity: "deployment" }).area).toBe("DevOps");
+  });
+});

@@ -77,11 +77,24 @@ describe("what the user set is kept", () => {
   });
 
   test("suggested topics for missing notes only with stub creation", () => {
-    const entry = deployEntry({ findings: { kind: "audio", audio: { transcript: "nada" }, topics: ["kubernetes_cluster"] } });
+    // (No deployment in title or words, so no activity topic either.)
+    const entry = deployEntry({ title: "", findings: { kind: "audio", audio: { transcript: "nada" }, topics: ["kubernetes_cluster"] } });
     expect(enrichEntry(entry, { notes }).entry.topics).toEqual([]);
     const withStubs = enrichEntry(entry, { notes, settings: { ...DEFAULT_ENRICH_SETTINGS, createStubs: true } });
     expect(withStubs.entry.topics).toEqual(["kubernetes_cluster"]);
     expect(withStubs.stubs).toEqual(["kubernetes_cluster"]);
+  });
+
+  test("closing links: the note named after the activity first, then loose mentions of an alias", () => {
+    const index = buildNoteIndex([
+      { name: "deployment_automation" },
+      { name: "production_deployments", aliases: ["despliegue a producción"] },
+      { name: "grafana", aliases: ["Grafana"] },
+    ]);
+    const deploy = deployEntry({ title: "", findings: { kind: "audio", audio: { transcript: "El deployment se completó sin errores en staging." } } });
+    expect(enrichEntry(deploy, { notes: index }).entry.topics).toEqual(["deployment_automation", "production_deployments"]);
+    const plan = deployEntry({ title: "", findings: { kind: "audio", audio: { transcript: "Esta tarde subimos el despliegue nuevo a producción. Antes revisamos Grafana." } } });
+    expect(enrichEntry(plan, { notes: index }).entry.topics).toEqual(["grafana", "production_deployments"]);
   });
 
   test("an English photo description gets an English title", () => {
