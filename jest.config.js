@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  transform: { "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { target: "es2022" } }], "^.+\\.mjs$": ["@swc/jest", { jsc: { target: "es2022" } }] },
+  transform: { "/node_modules/@jsquash/.+\\.js$": "<rootDir>/test/support/import-meta-transformer.js", "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { target: "es2022" } }], "^.+\\.mjs$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   // opus-decoder (WebAssembly libopus), @jsquash/* and onnxruntime-web's bundle ship only ES modules; let SWC compile them to CommonJS.
   transformIgnorePatterns: ["/node_modules/(?!(opus-decoder|@wasm-audio-decoders|simple-yenc|mpg123-decoder|@jsquash|onnxruntime-web)/)"],
   moduleNameMapper: {

@@ -13,6 +13,8 @@ const LOCATIONS: Record<WasmAssetName, { resolve: string; file: string }> = {
   "mozjpeg_dec.wasm": { resolve: "@jsquash/jpeg/package.json", file: "codec/dec/mozjpeg_dec.wasm" },
   "squoosh_png_bg.wasm": { resolve: "@jsquash/png/package.json", file: "codec/pkg/squoosh_png_bg.wasm" },
   "webp_dec.wasm": { resolve: "@jsquash/webp/package.json", file: "codec/dec/webp_dec.wasm" },
+  "spa.traineddata.gz": { resolve: "@tesseract.js-data/spa/package.json", file: "4.0.0_best_int/spa.traineddata.gz" },
+  "eng.traineddata.gz": { resolve: "@tesseract.js-data/eng/package.json", file: "4.0.0_best_int/eng.traineddata.gz" },
 };
 
 export function assetPathInNodeModules(name: WasmAssetName): string {

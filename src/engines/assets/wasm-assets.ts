@@ -12,6 +12,9 @@ export const WASM_ASSET_NAMES = [
   "mozjpeg_dec.wasm",
   "squoosh_png_bg.wasm",
   "webp_dec.wasm",
+  /** Tesseract's Spanish and English LSTM data (4.0.0_best_int, gzipped: 2.1 + 2.9 MB), bundled: small enough. */
+  "spa.traineddata.gz",
+  "eng.traineddata.gz",
 ] as const;
 
 export type WasmAssetName = (typeof WASM_ASSET_NAMES)[number];

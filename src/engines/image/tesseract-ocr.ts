@@ -4,7 +4,7 @@
  * holding the packaged .traineddata.gz files, and cacheMethod "none" keeps it from writing a
  * cache into the working directory.
  */
-import { copyFile, mkdir, stat, symlink } from "node:fs/promises";
+import { copyFile, mkdir, rename, stat, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { OcrLine } from "../../core/photo/ocr-lines";
@@ -26,13 +26,37 @@ export function packagedLanguageFile(lang: string): string {
   return path.join(path.dirname(packageJson), DATA_FLAVOUR, `${lang}.traineddata.gz`);
 }
 
+export type TesseractLanguage = (typeof LANGUAGES)[number];
+
+export interface TesseractOptions {
+  /** Folder tesseract.js reads the languages from (written here when missing or different). */
+  langFolder?: string;
+  /**
+   * The gzipped .traineddata bytes of a language (the portable host takes them from main.js);
+   * without it, the files installed by npm in @tesseract.js-data are linked.
+   */
+  languageData?: (lang: TesseractLanguage) => Promise<Uint8Array>;
+  /** tesseract.js's Node worker script and core folder, for a host that does not run from node_modules. */
+  workerPath?: string;
+  corePath?: string;
+}
+
 /** tesseract.js takes one langPath for all languages; the packages keep one folder each. */
-async function prepareLangFolder(folder: string): Promise<string> {
+async function prepareLangFolder(folder: string, languageData: TesseractOptions["languageData"]): Promise<string> {
   await mkdir(folder, { recursive: true });
   for (const lang of LANGUAGES) {
-    const source = packagedLanguageFile(lang);
     const target = path.join(folder, `${lang}.traineddata.gz`);
     const existing = await stat(target).catch(() => undefined);
+    if (languageData) {
+      const bytes = await languageData(lang);
+      if (existing?.size === bytes.byteLength) continue;
+      // Written whole under a temporary name first, so a crash never leaves half a language.
+      const partial = `${target}.${process.pid}.partial`;
+      await writeFile(partial, bytes);
+      await rename(partial, target);
+      continue;
+    }
+    const source = packagedLanguageFile(lang);
     const wanted = await stat(source);
     if (existing && existing.size === wanted.size) continue;
     // Symlinks need privileges on Windows; a copy (a few MB) always works.
@@ -54,13 +78,21 @@ export class TesseractOcr implements OcrEngine {
   readonly name = "tesseract";
   private worker?: Promise<import("tesseract.js").Worker>;
 
-  constructor(private readonly langFolder = path.join(os.tmpdir(), "bitacora-tessdata")) {}
+  private readonly options: TesseractOptions;
+
+  constructor(options: TesseractOptions = {}) {
+    // Bytes handed over may differ from the npm files: keep the two folders apart.
+    const folder = options.languageData ? "bitacora-tessdata-bundled" : "bitacora-tessdata";
+    this.options = { ...options, langFolder: options.langFolder ?? path.join(os.tmpdir(), folder) };
+  }
 
   private start(): Promise<import("tesseract.js").Worker> {
     this.worker ??= (async () => {
       const { createWorker, OEM, PSM } = await import("tesseract.js");
-      const langPath = await prepareLangFolder(this.langFolder);
-      const worker = await createWorker([...LANGUAGES], OEM.LSTM_ONLY, { langPath, cacheMethod: "none", gzip: true });
+      const { langFolder, languageData, workerPath, corePath } = this.options;
+      const langPath = await prepareLangFolder(langFolder!, languageData);
+      const paths = { ...(workerPath ? { workerPath } : {}), ...(corePath ? { corePath } : {}) };
+      const worker = await createWorker([...LANGUAGES], OEM.LSTM_ONLY, { langPath, cacheMethod: "none", gzip: true, ...paths });
       // Auto layout keeps columns of a dashboard apart but rows of a table together.
       // user_defined_dpi: our PNGs carry no density, and Tesseract would guess 25-70 dpi and warn.
       // tessedit_do_invert 0: we already turn light-on-dark screens into dark-on-light, so
