@@ -16,7 +16,7 @@ import { OcrStrategy } from "../../src/engines/image/ocr-strategy";
 /** The shipped strategy (Tesseract, PaddleOCR as fallback) measured like a single engine. */
 class CombinedOcr implements OcrEngine {
   readonly name = "combined";
-  private readonly strategy = new OcrStrategy();
+  private readonly strategy = new OcrStrategy(new TesseractOcr(), new PaddleOcr());
   async recognize(image: Buffer) {
     return (await this.strategy.read(image)).lines;
   }

@@ -15,7 +15,7 @@ import sharp from "sharp";
 import { DEFAULT_ENGINE_OPTIONS } from "../../src/core/processing/engine-options";
 import { runPipeline } from "../../src/engines/host/pipeline";
 import { OCR_MAX_SIDE, prepareOcrImage } from "../../src/engines/image/decode-image";
-import { disposePhotoEngines } from "../../src/engines/image/photo-engines";
+import { disposePhotoEngines } from "../../src/engines/image/native-photo-engines";
 import { TesseractOcr, packagedLanguageFile } from "../../src/engines/image/tesseract-ocr";
 
 const root = process.env.BITACORA_ROOT ?? process.cwd();

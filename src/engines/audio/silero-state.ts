@@ -1,4 +1,4 @@
-import { Tensor } from "../onnx/onnx-backend";
+import type { Tensor, TensorMaker } from "../onnx/onnx-backend";
 
 export type SileroGeneration = 4 | 5;
 
@@ -53,9 +53,9 @@ export class SileroState {
     return new SileroState(this.generation, 1, tensors);
   }
 
-  feeds(): Record<string, Tensor> {
+  feeds(tensor: TensorMaker): Record<string, Tensor> {
     const dims = [2, this.lanes, SileroState.units(this.generation)];
-    if (this.generation === 5) return { state: new Tensor("float32", this.tensors[0], dims) };
-    return { h: new Tensor("float32", this.tensors[0], dims), c: new Tensor("float32", this.tensors[1], dims) };
+    if (this.generation === 5) return { state: tensor("float32", this.tensors[0], dims) };
+    return { h: tensor("float32", this.tensors[0], dims), c: tensor("float32", this.tensors[1], dims) };
   }
 }

@@ -1,6 +1,6 @@
 import { dirname, join } from "node:path";
 import { EngineError } from "../host/engine-error";
-import { cpuSessionOptions, Tensor, type InferenceSession, type OnnxBackend } from "../onnx/onnx-backend";
+import { cpuSessionOptions, type InferenceSession, type OnnxBackend, type Tensor } from "../onnx/onnx-backend";
 import { throwIfAborted } from "./decode-guard";
 import { TARGET_SAMPLE_RATE } from "./pcm-types";
 import { SileroState, type SileroGeneration } from "./silero-state";
@@ -52,7 +52,7 @@ export function defaultSileroModelPath(): string {
 export class SileroVad {
   private readonly generation: SileroGeneration;
   private state: SileroState;
-  private readonly sampleRateTensor = new Tensor("int64", BigInt64Array.from([BigInt(TARGET_SAMPLE_RATE)]), []);
+  private readonly sampleRateTensor: Tensor;
   /** Samples not yet scored, preceded by CONTEXT_SAMPLES of already-scored audio (v5 context). */
   private pending = new Float32Array(CONTEXT_SAMPLES);
 
@@ -60,10 +60,12 @@ export class SileroVad {
 
   private constructor(
     private readonly session: InferenceSession,
+    private readonly onnx: OnnxBackend,
     private readonly lanes: number,
     requestedFrameSamples: number | undefined,
   ) {
     this.generation = session.inputNames.includes("state") ? 5 : 4;
+    this.sampleRateTensor = onnx.tensor("int64", BigInt64Array.from([BigInt(TARGET_SAMPLE_RATE)]), []);
     // v4 scores 96 ms frames as well as 32 ms ones and costs one call instead of three
     // (bench/results/vad.json); v5/v6 accept only 512.
     const frameSamples = requestedFrameSamples ?? (this.generation === 4 ? 1536 : VAD_FRAME_SAMPLES);
@@ -88,7 +90,7 @@ export class SileroVad {
       const from = typeof model === "string" ? ` from ${model}` : "";
       throw new EngineError("no-model", `The Silero VAD model could not be loaded${from} (${options.onnx.name}): ${error instanceof Error ? error.message : String(error)}`);
     }
-    return new SileroVad(session, Math.max(1, Math.floor(options.lanes ?? 1)), options.frameSamples);
+    return new SileroVad(session, options.onnx, Math.max(1, Math.floor(options.lanes ?? 1)), options.frameSamples);
   }
 
   get modelGeneration(): SileroGeneration {
@@ -167,7 +169,7 @@ export class SileroVad {
   }
 
   private async run(input: Float32Array, lanes: number, width: number, state: SileroState): Promise<{ probabilities: Float32Array; state: SileroState }> {
-    const feeds: Record<string, Tensor> = { input: new Tensor("float32", input, [lanes, width]), sr: this.sampleRateTensor, ...state.feeds() };
+    const feeds: Record<string, Tensor> = { input: this.onnx.tensor("float32", input, [lanes, width]), sr: this.sampleRateTensor, ...state.feeds(this.onnx.tensor) };
     const out = await this.session.run(feeds);
     return { probabilities: out.output.data as Float32Array, state: SileroState.fromOutputs(this.generation, lanes, out) };
   }

@@ -4,7 +4,6 @@
  * (HEIC) or should not (decompression bombs), apply EXIF orientation, and downscale before
  * any model sees the pixels.
  */
-import { open } from "node:fs/promises";
 import sharp, { type Metadata } from "sharp";
 import { EngineError } from "../host/engine-error";
 import { checkDeclaredSize, decodeFailure, MAX_IMAGE_PIXELS, OCR_MAX_SIDE, refuseHeic, sniffContainer, type OcrImage, type PhotoDecoder } from "./image-rules";

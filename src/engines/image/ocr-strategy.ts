@@ -4,8 +4,7 @@
  * no text at all skip the fallback: it would cost ~2 s to find nothing (see docs/ocr.md).
  */
 import { cleanOcrLines, type OcrLine } from "../../core/photo/ocr-lines";
-import { PaddleOcr } from "./paddle-ocr";
-import { TesseractOcr, type OcrEngine } from "./tesseract-ocr";
+import type { OcrEngine } from "./tesseract-ocr";
 
 export interface OcrOutcome {
   lines: OcrLine[];
@@ -31,8 +30,9 @@ export function isConfidentReading(lines: readonly OcrLine[]): boolean {
 
 export class OcrStrategy {
   constructor(
-    private readonly primary: OcrEngine = new TesseractOcr(),
-    private readonly fallback: OcrEngine | undefined = new PaddleOcr(),
+    private readonly primary: OcrEngine,
+    /** PaddleOCR where onnxruntime-node is available; none in the portable host (docs/portable-engines.md). */
+    private readonly fallback: OcrEngine | undefined,
   ) {}
 
   async read(png: Buffer, signal?: AbortSignal): Promise<OcrOutcome> {

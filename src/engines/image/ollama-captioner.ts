@@ -9,7 +9,7 @@ import https from "node:https";
 import type { LogLanguage } from "../../core/processing/engine-options";
 import { EngineError } from "../host/engine-error";
 import type { CaptionResult, Captioner } from "./captioner";
-import { prepareJpeg } from "./decode-image";
+import type { PhotoDecoder } from "./image-rules";
 
 export const DEFAULT_OLLAMA_URL = "http://127.0.0.1:11434";
 
@@ -72,13 +72,15 @@ export class OllamaCaptioner implements Captioner {
   constructor(
     private readonly baseUrl: string,
     private readonly model: string,
+    /** Prepares the picture it sends (sharp or the WebAssembly decoder, as the host wires it). */
+    private readonly decoder: Pick<PhotoDecoder, "visionImage">,
     private readonly timeoutMs = 120_000,
   ) {
     this.name = `ollama:${model}`;
   }
 
   async caption(absPath: string, language: LogLanguage, signal: AbortSignal): Promise<CaptionResult | undefined> {
-    const image = await prepareJpeg(absPath, 1024);
+    const image = await this.decoder.visionImage(absPath, 1024);
     const url = new URL("/api/generate", this.baseUrl);
     const body = {
       model: this.model,

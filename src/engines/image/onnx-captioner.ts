@@ -9,10 +9,10 @@ import { decodeByteLevelTokens, invertVocabulary } from "../../core/photo/byte-l
 import { peopleInCaption } from "../../core/photo/people-in-caption";
 import type { LogLanguage } from "../../core/processing/engine-options";
 import { EngineError } from "../host/engine-error";
-import { cpuSessionOptions, Tensor, type InferenceSession, type OnnxBackend } from "../onnx/onnx-backend";
+import { cpuSessionOptions, type InferenceSession, type OnnxBackend, type Tensor } from "../onnx/onnx-backend";
 import type { CaptionModelInfo } from "./caption-model-catalog";
 import type { CaptionResult, Captioner } from "./captioner";
-import { prepareRgbSquare } from "./decode-image";
+import type { PhotoDecoder } from "./image-rules";
 
 /** HWC uint8 RGB → CHW float32 with the ViT image processor's rescale and normalisation. */
 export function toPixelValues(rgb: Uint8Array, side: number, mean = 0.5, std = 0.5): Float32Array {
@@ -48,6 +48,7 @@ export class OnnxCaptioner implements Captioner {
     private readonly model: CaptionModelInfo,
     private readonly folder: string,
     private readonly onnx: OnnxBackend,
+    private readonly decoder: PhotoDecoder,
   ) {
     this.name = `onnx:${model.id}`;
   }
@@ -75,13 +76,13 @@ export class OnnxCaptioner implements Captioner {
   async caption(absPath: string, _language: LogLanguage, signal: AbortSignal): Promise<CaptionResult | undefined> {
     const { encoder, decoder, tokens } = await this.load();
     const side = this.model.imageSide;
-    const pixels = new Tensor("float32", toPixelValues(await prepareRgbSquare(absPath, side), side), [1, 3, side, side]);
+    const pixels = this.onnx.tensor("float32", toPixelValues(await this.decoder.rgbSquare(absPath, side), side), [1, 3, side, side]);
     const encoded = await encoder.run({ [encoder.inputNames[0]]: pixels });
     const hidden = encoded[encoder.outputNames[0]];
     const ids: number[] = [this.model.bosTokenId];
     for (let step = 0; step < this.model.maxTokens; step++) {
       if (signal.aborted) throw new EngineError("cancelled", "Cancelled.");
-      const inputIds = new Tensor("int64", BigInt64Array.from(ids.map(BigInt)), [1, ids.length]);
+      const inputIds = this.onnx.tensor("int64", BigInt64Array.from(ids.map(BigInt)), [1, ids.length]);
       const feeds: Record<string, Tensor> = { input_ids: inputIds, encoder_hidden_states: hidden };
       const output = await decoder.run(feeds);
       const logits = output[decoder.outputNames[0]];

@@ -11,8 +11,7 @@ import { extractTextFacts } from "../../core/photo/text-facts";
 import type { MediaProcessor, ProcessorFindings } from "../../core/processing/processor-port";
 import { EngineError } from "../host/engine-error";
 import type { CaptionResult } from "./captioner";
-import { assertDecodableImage, prepareOcrImage } from "./decode-image";
-import { captionerFor, sharedOcr } from "./photo-engines";
+import type { PhotoEngines } from "./photo-engines";
 
 /** Kinds where a caption adds what the text cannot: rooms, people, boards in context. */
 const CAPTIONED_KINDS: readonly ImageKind[] = ["photo", "whiteboard"];
@@ -21,16 +20,16 @@ function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw new EngineError("cancelled", "Cancelled.");
 }
 
-export const photoDescriptionProcessor: MediaProcessor = {
+export const createPhotoDescriptionProcessor = (engines: PhotoEngines): MediaProcessor => ({
   name: "photo-description",
   kinds: ["image"],
   async process(job, findings, context): Promise<ProcessorFindings> {
     const { signal, options } = context;
-    await assertDecodableImage(job.absPath);
+    await engines.decoder.assertDecodable(job.absPath);
     context.onProgress({ stage: "Reading the text in the photo", fraction: 0.05 });
-    const ocrImage = await prepareOcrImage(job.absPath);
+    const ocrImage = await engines.decoder.ocrImage(job.absPath);
     throwIfAborted(signal);
-    const read = await sharedOcr().read(ocrImage.png, signal);
+    const read = await engines.ocr().read(ocrImage.png, signal);
     const engine = read.engine;
     throwIfAborted(signal);
     // Rows from the boxes' geometry keep table rows and label–value pairs together.
@@ -48,7 +47,7 @@ export const photoDescriptionProcessor: MediaProcessor = {
     // A document's sentences wrap across lines ("tiempo de respuesta / promedio fue de 195 ms").
     const facts = kind === "document" ? extractTextFacts([lines.map((line) => line.text).join(" ")]) : lineFacts;
     let caption: CaptionResult | undefined;
-    const captioner = CAPTIONED_KINDS.includes(kind) ? await captionerFor(options) : undefined;
+    const captioner = CAPTIONED_KINDS.includes(kind) ? await engines.captionerFor(options) : undefined;
     if (captioner) {
       context.onProgress({ stage: `Describing the photo (${captioner.name})`, fraction: 0.6 });
       // A captioner that is down or missing must not cost the user the OCR description.
@@ -85,4 +84,4 @@ export const photoDescriptionProcessor: MediaProcessor = {
       },
     };
   },
-};
+});

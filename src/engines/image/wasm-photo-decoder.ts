@@ -108,7 +108,7 @@ export class WasmPhotoDecoder implements PhotoDecoder {
     const bytes = await readFile(absPath);
     const header = this.header(bytes);
     await this.start();
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     try {
       if (header.container === "jpeg") assertJpegComplete(bytes);
       const image = header.container === "jpeg" ? await decodeJpeg(buffer) : header.container === "png" ? await decodePng(buffer) : await decodeWebp(buffer);

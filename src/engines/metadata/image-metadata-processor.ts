@@ -1,9 +1,9 @@
 import exifr from "exifr";
 import type { MediaProcessor } from "../../core/processing/processor-port";
-import { assertDecodableImage } from "../image/decode-image";
+import type { PhotoDecoder } from "../image/image-rules";
 import { localIsoFromDate } from "./local-iso";
 
-export { MAX_IMAGE_PIXELS } from "../image/decode-image";
+export { MAX_IMAGE_PIXELS } from "../image/image-rules";
 
 /** The EXIF fields we read; exifr types its result as any. */
 interface ExifFields {
@@ -16,13 +16,13 @@ interface ExifFields {
 }
 
 /** Capture time, camera, dimensions (and GPS only when enabled) from EXIF and the image header. */
-export const imageMetadataProcessor: MediaProcessor = {
+export const createImageMetadataProcessor = (decoder: PhotoDecoder): MediaProcessor => ({
   name: "image-metadata",
   kinds: ["image"],
   async process(job, findings, context) {
     context.onProgress({ stage: "Reading photo metadata", fraction: 0 });
     // HEIC, damaged headers, decompression bombs and 1×1 images stop here with a clear EngineError.
-    const header = await assertDecodableImage(job.absPath);
+    const header = await decoder.assertDecodable(job.absPath);
     // EXIF is optional: screenshots and edited images often have none.
     const exif = (await exifr
       .parse(job.absPath, { gps: context.options.includeGps, tiff: true, exif: true, reviveValues: true })
@@ -50,4 +50,4 @@ export const imageMetadataProcessor: MediaProcessor = {
       },
     };
   },
-};
+});

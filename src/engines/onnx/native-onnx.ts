@@ -4,12 +4,14 @@
  */
 import type { OnnxBackend } from "./onnx-backend";
 
-let runtime: Promise<typeof import("onnxruntime-node")> | undefined;
+type Runtime = typeof import("onnxruntime-node");
+let runtime: Promise<Runtime> | undefined;
+let loaded: Runtime | undefined;
 
-function loadRuntime(): Promise<typeof import("onnxruntime-node")> {
+function loadRuntime(): Promise<Runtime> {
   // ONNX Runtime reads this once when its library loads (telemetry exists in its Windows builds).
   process.env.ORT_DISABLE_TELEMETRY ??= "1";
-  runtime ??= import("onnxruntime-node");
+  runtime ??= import("onnxruntime-node").then((module) => (loaded = module));
   return runtime;
 }
 
@@ -18,5 +20,9 @@ export const nativeOnnx: OnnxBackend = {
   async createSession(model, options = {}) {
     const { InferenceSession } = await loadRuntime();
     return typeof model === "string" ? InferenceSession.create(model, options) : InferenceSession.create(model, options);
+  },
+  tensor(type, data, dims) {
+    if (!loaded) throw new Error("onnxruntime-node is not loaded yet: create a session first.");
+    return new loaded.Tensor(type, data, dims);
   },
 };

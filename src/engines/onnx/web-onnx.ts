@@ -40,5 +40,6 @@ export function createWebOnnx(assets: WasmAssets, options: WebOnnxOptions = {}):
       const bytes = typeof model === "string" ? new Uint8Array(await readFile(model)) : model;
       return ort.InferenceSession.create(bytes, { ...sessionOptions, executionProviders: ["wasm"] });
     },
+    tensor: (type, data, dims) => new ort.Tensor(type, data, dims),
   };
 }

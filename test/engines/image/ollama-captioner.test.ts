@@ -1,4 +1,5 @@
 /** The Ollama captioner against a loopback stand-in that answers with recorded-style responses. */
+import { sharpPhotoDecoder } from "../../../src/engines/image/decode-image";
 import path from "node:path";
 import { OllamaCaptioner, parseOllamaAnswer } from "../../../src/engines/image/ollama-captioner";
 import { recordedAnswer, startOllamaStandIn } from "./ollama-stand-in";
@@ -9,7 +10,7 @@ const signal = () => new AbortController().signal;
 test("asks in Spanish with the image attached and reads the JSON answer", async () => {
   const ollama = await startOllamaStandIn(recordedAnswer("generate-es.json"), ["llama3.2-vision:11b"]);
   try {
-    const caption = await new OllamaCaptioner(ollama.url, "llama3.2-vision:11b").caption(PHOTO, "es", signal());
+    const caption = await new OllamaCaptioner(ollama.url, "llama3.2-vision:11b", sharpPhotoDecoder).caption(PHOTO, "es", signal());
     expect(caption).toEqual({
       text: "Sala de juntas con ocho personas alrededor de una mesa rectangular; en la pared hay notas adhesivas verdes, amarillas y rosas.",
       language: "es",
@@ -31,7 +32,7 @@ test("asks in Spanish with the image attached and reads the JSON answer", async 
 test("an English prompt, and a model that answers in prose instead of JSON", async () => {
   const ollama = await startOllamaStandIn(recordedAnswer("generate-en-prose.json"), ["llava:7b"]);
   try {
-    const caption = await new OllamaCaptioner(ollama.url, "llava:7b").caption(PHOTO, "en", signal());
+    const caption = await new OllamaCaptioner(ollama.url, "llava:7b", sharpPhotoDecoder).caption(PHOTO, "en", signal());
     expect(caption?.text).toBe("Several monitors show real-time performance charts while a person with headphones takes notes.");
     expect(caption?.peopleCount).toBeUndefined();
     expect(String(ollama.requests[0].body.prompt)).toContain("in English");
@@ -43,7 +44,7 @@ test("an English prompt, and a model that answers in prose instead of JSON", asy
 test("a model Ollama does not have is a clear no-model error", async () => {
   const ollama = await startOllamaStandIn(recordedAnswer("generate-es.json"), ["llava:7b"]);
   try {
-    await expect(new OllamaCaptioner(ollama.url, "qwen2.5vl:7b").caption(PHOTO, "es", signal())).rejects.toMatchObject({
+    await expect(new OllamaCaptioner(ollama.url, "qwen2.5vl:7b", sharpPhotoDecoder).caption(PHOTO, "es", signal())).rejects.toMatchObject({
       code: "no-model",
       message: expect.stringContaining("ollama pull qwen2.5vl:7b"),
     });
@@ -53,16 +54,16 @@ test("a model Ollama does not have is a clear no-model error", async () => {
 });
 
 test("nobody listening, a timeout and a cancel each end with a clear error", async () => {
-  await expect(new OllamaCaptioner("http://127.0.0.1:9", "llava:7b").caption(PHOTO, "es", signal())).rejects.toMatchObject({ code: "no-model" });
+  await expect(new OllamaCaptioner("http://127.0.0.1:9", "llava:7b", sharpPhotoDecoder).caption(PHOTO, "es", signal())).rejects.toMatchObject({ code: "no-model" });
   const slow = await startOllamaStandIn(recordedAnswer("generate-es.json"), ["llava:7b"], 3000);
   try {
-    await expect(new OllamaCaptioner(slow.url, "llava:7b", 200).caption(PHOTO, "es", signal())).rejects.toMatchObject({
+    await expect(new OllamaCaptioner(slow.url, "llava:7b", sharpPhotoDecoder, 200).caption(PHOTO, "es", signal())).rejects.toMatchObject({
       code: "no-model",
       message: expect.stringContaining("no answer within"),
     });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    await expect(new OllamaCaptioner(slow.url, "llava:7b").caption(PHOTO, "es", controller.signal)).rejects.toMatchObject({ code: "cancelled" });
+    await expect(new OllamaCaptioner(slow.url, "llava:7b", sharpPhotoDecoder).caption(PHOTO, "es", controller.signal)).rejects.toMatchObject({ code: "cancelled" });
   } finally {
     await slow.close();
   }

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { VIT_GPT2_CAPTIONER, type CaptionModelInfo } from "../../../src/engines/image/caption-model-catalog";
+import { sharpPhotoDecoder } from "../../../src/engines/image/decode-image";
 import { OnnxCaptioner, argmaxLastPosition, toPixelValues } from "../../../src/engines/image/onnx-captioner";
 import { nodeModuleAssets } from "../../../src/engines/assets/node-module-assets";
 import { nativeOnnx } from "../../../src/engines/onnx/native-onnx";
@@ -45,7 +46,7 @@ describe.each(BACKENDS)("on %s", (name, onnx) => {
   test("a red and a blue picture get different captions from the same tiny model", async () => {
     const folder = path.join(dir, `model-${name}`);
     writeTinyCaptioner(folder, fileNames);
-    const captioner = new OnnxCaptioner(tinyInfo, folder, onnx);
+    const captioner = new OnnxCaptioner(tinyInfo, folder, onnx, sharpPhotoDecoder);
     expect(await captioner.isInstalled()).toBe(true);
     const red = await captioner.caption(await solidImage("red.jpg", { r: 230, g: 20, b: 20 }), "es", signal);
     const blue = await captioner.caption(await solidImage("blue.jpg", { r: 20, g: 20, b: 230 }), "es", signal);
@@ -57,7 +58,7 @@ describe.each(BACKENDS)("on %s", (name, onnx) => {
   test("decoding stops at the token limit when the model never ends", async () => {
     const folder = path.join(dir, `endless-${name}`);
     writeTinyCaptioner(folder, fileNames, { neverStop: true });
-    const captioner = new OnnxCaptioner({ ...tinyInfo, maxTokens: 6 }, folder, onnx);
+    const captioner = new OnnxCaptioner({ ...tinyInfo, maxTokens: 6 }, folder, onnx, sharpPhotoDecoder);
     const caption = await captioner.caption(await solidImage("red2.jpg", { r: 230, g: 20, b: 20 }), "en", signal);
     await captioner.dispose();
     // "a" has no leading-space marker "Ġ", so it joins the previous word: the model's own tokens.
@@ -65,7 +66,7 @@ describe.each(BACKENDS)("on %s", (name, onnx) => {
   });
 
   test("a missing model folder is not installed, and loading it is a clear no-model error", async () => {
-    const captioner = new OnnxCaptioner(tinyInfo, path.join(dir, "absent"), onnx);
+    const captioner = new OnnxCaptioner(tinyInfo, path.join(dir, "absent"), onnx, sharpPhotoDecoder);
     expect(await captioner.isInstalled()).toBe(false);
     await expect(captioner.caption(await solidImage("x.jpg", { r: 1, g: 2, b: 3 }), "en", signal)).rejects.toMatchObject({ code: "no-model" });
   });
