@@ -20,7 +20,6 @@ import { createPhotoDescriptionProcessor } from "../image/photo-description-proc
 import { PhotoEngines } from "../image/photo-engines";
 import type { OcrEngine } from "../image/tesseract-ocr";
 import { WasmPhotoDecoder } from "../image/wasm-photo-decoder";
-import { audioMetadataProcessor } from "../metadata/audio-metadata-processor";
 import { createImageMetadataProcessor } from "../metadata/image-metadata-processor";
 import type { OnnxBackend } from "../onnx/onnx-backend";
 import { createWebOnnx } from "../onnx/web-onnx";
@@ -44,8 +43,8 @@ export interface PortableEngineOptions {
    */
   ocr?: (languageData: (lang: "spa" | "eng") => Promise<Uint8Array>) => OcrEngine;
   /**
-   * Processors that run after metadata for recordings (transcription, then emotion) once their
-   * WebAssembly engines are wired (whisper.cpp WASM; see docs/portable-engines.md). Default: none.
+   * The processors for recordings (metadata, transcription, emotion) as the host wires them; the
+   * transcription needs whisper.cpp in WebAssembly (docs/portable-engines.md). Default: none.
    */
   audioProcessors?: (engines: PortableEngines) => MediaProcessor[];
 }
@@ -64,7 +63,7 @@ export function createPortableEngines(assets: WasmAssets, options: PortableEngin
     onnx,
     photo,
     createVad: async () => SileroVad.create({ onnx, threads: 1, model: await assets.get("silero_vad.onnx") }),
-    processorsFor: (kind) => (kind === "audio" ? [audioMetadataProcessor, ...audioProcessors] : imageProcessors),
+    processorsFor: (kind) => (kind === "audio" ? audioProcessors : imageProcessors),
     dispose: () => photo.dispose(),
   };
   const audioProcessors = options.audioProcessors?.(engines) ?? [];

@@ -2,6 +2,7 @@ import type { MediaKind } from "../../core/media";
 import type { MediaProcessor } from "../../core/processing/processor-port";
 import { nodeModuleAssets } from "../assets/node-module-assets";
 import { payloadAssets } from "../assets/payload-assets";
+import { audioMetadataProcessor } from "../metadata/audio-metadata-processor";
 import { currentPayload } from "../payload/payload-reader";
 import { createPortableEngines, type PortableEngines } from "./portable-engines";
 
@@ -19,7 +20,7 @@ let engines: PortableEngines | undefined;
 
 export function portableEngines(): PortableEngines {
   const payload = currentPayload();
-  engines ??= createPortableEngines(payload ? payloadAssets(payload) : nodeModuleAssets());
+  engines ??= createPortableEngines(payload ? payloadAssets(payload) : nodeModuleAssets(), { audioProcessors: () => [audioMetadataProcessor] });
   return engines;
 }
 
