@@ -6,6 +6,8 @@ import { nodeClock, sha256Hasher } from "../engines/system/node-clock";
 import { EngineClient } from "../engines/host/engine-client";
 import { DailyNoteLocator } from "./daily-note-locator";
 import type { ChosenLaunch } from "./engine-launch";
+import { describeEngines } from "./engine-summary";
+import { findWhisperCli } from "../engines/whisper/find-whisper-cli";
 import type { DeviceSettingsStore } from "./device-settings";
 import type { PluginDataStore } from "./plugin-data";
 import { topicNotesIn } from "./topic-notes";
@@ -19,6 +21,8 @@ export class ServiceHost extends Component {
   readonly service: BitacoraService;
   readonly engine: EngineClient;
   private unloaded = false;
+  /** A whisper-cli the user installed, used by the built-in engines when none is set (looked up at start). */
+  private foundWhisperCli: string | undefined;
   private markStarted: () => void = () => undefined;
   /** Settles once the queue has loaded its saved state (or failed to); events wait for it. */
   readonly started = new Promise<void>((resolve) => (this.markStarted = resolve));
@@ -50,7 +54,8 @@ export class ServiceHost extends Component {
       clock: nodeClock,
       hasher: sha256Hasher,
       settings,
-      device: () => device.settings,
+      // The native pack's addon is as fast as whisper-cli; the built-in WebAssembly is not.
+      device: () => ({ ...device.settings, whisperCliPath: device.settings.whisperCliPath || this.foundWhisperCli || "" }),
       locator,
       topics: async () => topicNotesIn(app, settings()),
       // The service's messages already name Bitácora.
@@ -65,6 +70,7 @@ export class ServiceHost extends Component {
     // Without the engine every job would fail the same way: say it once, plainly.
     if (this.launch.warning) new Notice(this.launch.warning, 0);
     this.app.workspace.onLayoutReady(() => {
+      if (this.launch.engine === "built-in") this.foundWhisperCli = findWhisperCli();
       this.startQueue()
         .catch((error: unknown) => {
           new Notice(`Bitácora could not start its queue: ${error instanceof Error ? error.message : String(error)}`);
@@ -76,6 +82,13 @@ export class ServiceHost extends Component {
       void this.service.stop();
       this.engine.dispose();
     });
+  }
+
+  /** For the settings: the engines in use and the last recording's measured speed. */
+  describeEngines(): string {
+    const set = this.device.settings.whisperCliPath;
+    const cli = set || this.foundWhisperCli;
+    return describeEngines({ launch: this.launch, whisperCli: cli ? { path: cli, found: !set } : undefined, lastRecording: this.engine.lastRecording });
   }
 
   /**

@@ -33,6 +33,8 @@ export class BitacoraSettingTab extends PluginSettingTab {
     private readonly device: DeviceSettingsStore,
     private readonly downloadModel: () => void = () => undefined,
     private readonly downloadCaptioner: () => void = () => undefined,
+    /** Which engines run on this device and their measured speed. */
+    private readonly engineSummary: () => string = () => "",
   ) {
     super(app, plugin);
   }
@@ -191,6 +193,7 @@ export class BitacoraSettingTab extends PluginSettingTab {
       );
 
     new Setting(containerEl).setName("This device").setHeading();
+    new Setting(containerEl).setName("Engines in use").setDesc(this.engineSummary());
     new Setting(containerEl)
       .setName("Process attachments on this device")
       .setDesc("Turn off on a second computer that syncs the same vault, so only one of them processes new attachments. Commands still process on request. Stored on this device only.")
@@ -225,7 +228,7 @@ export class BitacoraSettingTab extends PluginSettingTab {
       );
     new Setting(containerEl)
       .setName("Whisper.cpp program (optional)")
-      .setDesc("Path to whisper.cpp's own whisper-cli, for example a build with GPU support. Leave empty to use the built-in engine. Stored on this device only.")
+      .setDesc("Path to whisper.cpp's own whisper-cli, for example a build with GPU support. Leave empty to use one installed on this computer (found on the path, in Homebrew, winget or scoop) or else the built-in engine. Stored on this device only.")
       .addText((text) =>
         text
           .setPlaceholder("Leave empty to use the built-in engine")

@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { App, Notice } from "../obsidian-stand-in/obsidian";
+import { App, Notice, Setting } from "../obsidian-stand-in/obsidian";
 import { MANIFEST, TEST_WHISPER_MODEL, bytesOf, stopPlugin, waitFor } from "./harness";
 import { installThreeFiles, loadMainJs, requested } from "./three-file-plugin";
 
@@ -57,6 +57,10 @@ test("a recording is processed by the engine host extracted from main.js", async
   expect(text).toContain("![[Attachments/Recording 20250730153012.ogg]]");
   // The duration comes from the audio metadata engine, which ran in the embedded host.
   expect(text).toMatch(/^duration:: 0:1\d$/m);
+  // Settings name the engines in use.
+  (app as unknown as { settingTabs__: { display(): void }[] }).settingTabs__[0].display();
+  const engines = Setting.all__.filter((s) => s.nameEl.getText() === "Engines in use").pop();
+  expect(engines?.descEl.getText()).toMatch(/^Built-in engines \(inside main\.js\)\./);
   const cache = path.join(process.env.XDG_CACHE_HOME!, "bitacora", "engine");
   const [payloadDir] = readdirSync(cache);
   expect(existsSync(path.join(cache, payloadDir, "engine-host.js"))).toBe(true);

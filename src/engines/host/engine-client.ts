@@ -64,8 +64,18 @@ export class EngineClient {
   ): Promise<ProcessorFindings> {
     const timeoutMs = options.timeoutSec * 1000;
     const timeoutMessage = `Processing took longer than ${options.timeoutSec} s and was stopped.`;
-    return this.call((id) => ({ type: "process", id, job, options }), timeoutMs, timeoutMessage, signal, onProgress) as Promise<ProcessorFindings>;
+    const started = Date.now();
+    const result = this.call((id) => ({ type: "process", id, job, options }), timeoutMs, timeoutMessage, signal, onProgress) as Promise<ProcessorFindings>;
+    return result.then((findings) => {
+      // Measured speed for the settings: audio seconds per second of processing.
+      const audioSec = findings.audio?.durationSec;
+      if (audioSec && findings.audio?.transcript !== undefined) this.lastRecording = { audioSec, processingSec: (Date.now() - started) / 1000 };
+      return findings;
+    });
   }
+
+  /** The last transcribed recording since start: its length and how long processing it took. */
+  lastRecording: { audioSec: number; processingSec: number } | undefined;
 
   /** Downloads an official Whisper model in the host (hashing a large file is heavy work). */
   async installModel(
@@ -137,9 +147,10 @@ export class EngineClient {
   private ensureHost(): ChildProcess {
     if (this.child && this.child.connected) return this.child;
     const child = this.launch();
+    let notReady: (error: EngineError) => void = () => undefined;
     this.hostReady = new Promise<void>((resolve, reject) => {
       this.markReady = resolve;
-      child.once("exit", (code, signal) => reject(new EngineError("engine-crashed", `The engine process stopped before it was ready (${signal ?? `exit code ${code}`}).`)));
+      notReady = reject;
     });
     // Nobody may be waiting: a host that dies early is reported through the jobs instead.
     this.hostReady.catch(() => undefined);
@@ -152,6 +163,7 @@ export class EngineClient {
       if (this.child === child) this.child = null;
       const reason = signal ? `signal ${signal}` : `exit code ${code}`;
       const detail = stderrTail.trim().split("\n").slice(-3).join(" ");
+      notReady(new EngineError("engine-crashed", `The engine process stopped before it was ready (${reason}).${detail ? ` ${detail}` : ""}`));
       for (const job of [...this.pending.values()]) {
         job.reject(new EngineError("engine-crashed", `The engine process stopped (${reason}).${detail ? ` ${detail}` : ""}`));
       }
