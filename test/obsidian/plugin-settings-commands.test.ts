@@ -79,6 +79,7 @@ test("commands: no plugin id inside the ids, no default hotkeys, sentence-case n
       "Update dashboards",
       "Download Whisper model",
       "Download photo captioning model",
+      "Convert log note to entry style…",
     ].sort(),
   );
   for (const command of commands) {
