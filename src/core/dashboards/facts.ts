@@ -19,6 +19,8 @@ export interface EntryFacts {
   environment?: string;
   outcome?: string;
   services?: string;
+  /** False for seed-style entries: their `HH:MM título` line is not a heading a link can point at. */
+  linkable?: boolean;
 }
 
 /**
@@ -34,12 +36,14 @@ export function defaultHeadingForLink(heading: string): string {
  * entries a dashboard lists, not for every entry indexed.
  */
 export function entryLink(
-  facts: Pick<EntryFacts, "note" | "date" | "title">,
+  facts: Pick<EntryFacts, "note" | "date" | "title"> & { linkable?: boolean },
   headingForLink: (heading: string) => string = defaultHeadingForLink,
 ): string {
   const target = facts.note.replace(/\.md$/i, "");
   const heading = `${facts.date.slice(11, 16)} ${facts.title}`.trim();
   const label = heading.replace(/[[\]|]/g, " ").trim();
+  // A seed-style entry has no heading: the link opens its day note.
+  if (facts.linkable === false) return `[[${target}|${label}]]`;
   return `[[${target}#${headingForLink(heading)}|${label}]]`;
 }
 
@@ -66,6 +70,7 @@ export function entryFacts(notePath: string, entry: LogEntry): EntryFacts {
     environment: fields.environment || undefined,
     outcome: fields.outcome || undefined,
     services: fields.services || undefined,
+    linkable: entry.plainHeading ? false : undefined,
   };
 }
 

@@ -29,4 +29,6 @@ export interface LogEntry {
   findings?: ProcessorFindings;
   /** Topic note names linked at the end of the entry. */
   topics: string[];
+  /** Set when the entry was read from a seed-style `HH:MM título` line: no Markdown heading to link to. */
+  plainHeading?: true;
 }

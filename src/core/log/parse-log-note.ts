@@ -177,6 +177,7 @@ function parseEntry(lines: string[], header: EntryHeader): ParsedEntry {
     fields: extra,
     topics,
   };
+  if (!header.heading.prefix) entry.plainHeading = true;
   return {
     entry,
     style: header.style,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DashboardIndex } from "../../../src/core/dashboards/dashboard-index";
+import { entryLink } from "../../../src/core/dashboards/facts";
 import { labelsFor } from "../../../src/core/log/labels";
 import { parseLogNote } from "../../../src/core/log/parse-log-note";
 import { upsertEntry } from "../../../src/core/log/upsert-entry";
@@ -19,6 +20,8 @@ describe("dashboards count entries the user wrote by hand in seed style", () => 
     expect(Object.fromEntries(sprint.byStatus.counts)).toEqual({ Processed: 2, "In Progress": 2, "Not Processed": 1 });
     expect(sprint.byArea.ranked().map(([area]) => area).sort()).toEqual(["Data Collection", "DevOps", "Quality Assurance", "Team Management", "Technical"]);
     expect(index.newestBacklog(10).map((f) => f.date)).toEqual(["2025-07-30T17:45"]);
+    // A seed line is not a heading: the dashboard links the entry's day note.
+    expect(entryLink(index.newestBacklog(1)[0])).toBe("[[Logs/2025-07-30|17:45 reunión de retrospectiva del sprint]]");
 
     const screenshot = {
       attachment: "Attachments/Screenshot 2025-07-30 at 16.00.00.png",
@@ -43,5 +46,6 @@ describe("dashboards count entries the user wrote by hand in seed style", () => 
     const stats = index.sprintStats(index.sprintNumbers()[0])!;
     expect(stats.metricSums.get("latency_ms")).toBe(200);
     expect(index.newestBacklog(10).map((f) => f.date)).toEqual(["2025-07-20T23:45"]);
+    expect(entryLink(index.newestBacklog(1)[0])).toBe("[[Logs/2025-07-20#23 45 otra|23:45 otra]]");
   });
 });
