@@ -60,12 +60,13 @@ function applyHeader(parsed: ParsedEntry, next: LogEntry, before: ParsedEntry, o
   const handWritten = !before.blocks.some((b) => b.generated);
   const previous = options.generated;
   const placeholder = placeholderTitles(parsed.attachments).includes(current.title);
-  const ownsTitle = !handWritten && (current.title === "" || current.title === previous?.title || placeholder);
-  const ownsArea = !handWritten && (current.area === "" || current.area === previous?.area || placeholder);
+  // In a moment of several attachments the first processed one names it; a title or area the user changed stays.
+  const single = parsed.blocks.length === 1 && parsed.attachments.length === 1;
+  const ownsTitle = !handWritten && (current.title === "" || placeholder || (single && current.title === previous?.title));
+  const ownsArea = !handWritten && (current.area === "" || placeholder || (single && current.area === previous?.area));
   const title = ownsTitle || !current.title ? next.title : current.title;
   const area = ownsArea || !current.area ? next.area : current.area;
   const status = momentStatus(parsed);
-  const single = parsed.blocks.length === 1 && parsed.attachments.length === 1;
   const date = handWritten && current.date ? current.date : single ? next.date : momentDate(parsed, current.date || next.date);
   const merged: LogEntry = { ...next, title, area, status, date, fields: { ...next.fields } };
   if (status === "Error" && next.status !== "Error") merged.error = current.error;

@@ -211,3 +211,27 @@ describe("hand-written entries that name the attachment are filled in", () => {
     expect(filled.match(/!\[\[pizarra\.jpg\]\]/g)).toHaveLength(1);
   });
 });
+
+describe("the moment's title and area", () => {
+  const window = { groupWindowMinutes: 10 };
+
+  test("the first processed attachment names the moment; a title the user changed is never overwritten", () => {
+    let text = upsertEntry("", photo(), es, { ...window, generated: undefined });
+    // The recording arrives: its placeholder joins the moment, then it is processed.
+    const placeholder = recording({ status: "Not Processed", title: "captura del tablero de despliegue", findings: undefined });
+    text = upsertEntry(text, placeholder, es, { ...window, generated: { title: placeholder.title, area: "DevOps", fieldKeys: [] } });
+    text = upsertEntry(text, recording(), es, { ...window, generated: { title: placeholder.title, area: "DevOps", fieldKeys: [] } });
+    expect(parseLogNote(text).entries[0].entry.title).toBe("captura del tablero de despliegue");
+    // The user renames the moment; processing the recording again keeps their title.
+    const renamed = text.replace("16:00 captura del tablero de despliegue", "16:00 Mi despliegue");
+    const again = upsertEntry(renamed, recording(), es, { ...window, generated: { title: "Mi despliegue", area: "DevOps", fieldKeys: [] } });
+    expect(parseLogNote(again).entries[0].entry.title).toBe("Mi despliegue");
+  });
+
+  test("a placeholder title gives way to the first attachment processed, whichever it is", () => {
+    const waiting = photo({ status: "Not Processed", title: "foto Screenshot 2025-07-30 at 16.00.00", findings: undefined });
+    let text = upsertEntry("", waiting, es, window);
+    text = upsertEntry(text, recording(), es, window);
+    expect(parseLogNote(text).entries[0].entry.title).toBe("comentario del despliegue");
+  });
+});
