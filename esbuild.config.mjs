@@ -1,6 +1,6 @@
 import esbuild from "esbuild";
 import { readFileSync, writeFileSync } from "node:fs";
-import { builtinModules } from "node:module";
+import { builtinModules, createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { nativeExternals } from "./scripts/native-externals.mjs";
@@ -51,7 +51,22 @@ const payloadBuilds = [
  * (`currentPayload().file(name)`). `source` (repository-relative) takes a file as it is, e.g. a
  * package's .wasm, and puts its package in THIRD_PARTY_NOTICES; else the file is PAYLOAD_DIR/name.
  */
-const payloadEntries = [{ name: "engine-host.js", eager: true }];
+const payloadEntries = [{ name: "engine-host.js", eager: true }, ...(await embeddedAssets())];
+
+/**
+ * The WebAssembly assets (src/engines/assets/wasm-assets.ts) the embedded engines carry, taken from
+ * node_modules where the tests find them: the photo decoders (small). Every asset adds to what
+ * Obsidian reads at each start (about 30 ms per MB of main.js here, bench/results/plugin-load.json),
+ * so ONNX Runtime (14 MB), Silero and Tesseract's language data come in with the engine that
+ * uses them (transcription, OCR), not before.
+ */
+async function embeddedAssets() {
+  const names = ["mozjpeg_dec.wasm", "squoosh_png_bg.wasm", "webp_dec.wasm"];
+  const toolFile = path.join(root, "dist/build-tools/node-module-assets.cjs");
+  await esbuild.build({ ...common, sourcemap: false, logLevel: "warning", entryPoints: ["src/engines/assets/node-module-assets.ts"], outfile: toolFile });
+  const { assetPathInNodeModules } = createRequire(import.meta.url)(toolFile);
+  return names.map((name) => ({ name, eager: false, source: path.relative(root, assetPathInNodeModules(name)) }));
+}
 
 /** The `-e` script that starts the embedded host: a string constant in main.js, a few KB. */
 async function buildBootstrap() {

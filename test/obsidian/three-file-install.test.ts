@@ -66,7 +66,16 @@ test("a recording is processed by the engine host extracted from main.js", async
   expect(existsSync(path.join(cache, payloadDir, "engine-host.js"))).toBe(true);
 }, 90000);
 
+test("a photo is processed by the embedded host (its header read by the WebAssembly photo engines)", async () => {
+  await app.vault.createBinary("Attachments/IMG_20250731_084510.jpg", bytesOf("photos_coco/000000000802.jpg"));
+  const log = await waitFor(() => app.vault.getFileByPath("Logs/2025-07-31.md") ?? undefined, 60000);
+  await waitFor(async () => /status:: (Processed|Error)/.test(await app.vault.read(log)), 60000);
+  const text = await app.vault.read(log);
+  expect(text).toMatch(/status:: Processed/);
+  expect(text).toContain("![[Attachments/IMG_20250731_084510.jpg]]");
+}, 90000);
+
 // Pending until the WebAssembly engines land in main (branches wasm-whisper and wasm-release):
 // the embedded host carries only engines without native code (src/engines/host/portable-processors.ts).
 test.todo("a recording's words are transcribed by whisper.cpp WASM with the weightless model (pending: wasm-whisper)");
-test.todo("a photo's text is read by tesseract.js from the payload (pending: WASM image decoding from wasm-release)");
+test.todo("a photo's text is read by tesseract.js from the payload (pending: tesseract.js's worker and core in the payload; the WASM decoders are already there)");
