@@ -36,6 +36,11 @@ export interface EnginePort {
   ): Promise<ProcessorFindings>;
 }
 
+/** Downloads and verifies a model by catalog name into `modelsDir`; resolves with its path. */
+export interface ModelInstaller {
+  installModel(name: string, modelsDir: string, signal: AbortSignal, onProgress?: (report: ProgressReport) => void): Promise<string>;
+}
+
 /** Where the queue and the ledger persist (the plugin's data.json, or a file for the CLI). */
 export interface StatePort {
   load(): Promise<unknown>;

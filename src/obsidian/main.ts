@@ -42,7 +42,7 @@ export default class BitacoraPlugin extends Plugin {
     this.addSettingTab(new BitacoraSettingTab(this.app, this, this.data, device, () => this.downloadWhisperModel(), () => void this.downloadCaptioner(), () => this.host.describeEngines()));
     this.addRibbonIcon("list-checks", "Show Bitácora queue", () => void this.showQueue());
     this.dashboards = this.addChild(new DashboardsComponent(this.app, new ObsidianVaultPort(this.app), () => this.bitacoraSettings, nodeClock));
-    this.models = new ModelDownloader(this.app, this.host.engine, device);
+    this.models = new ModelDownloader(this.app, this.host.downloads, device);
     registerCommands(this, queue);
   }
 

@@ -1,7 +1,7 @@
 import { Notice, SuggestModal, type App } from "obsidian";
 import { WHISPER_MODELS, RECOMMENDED_MODEL, type WhisperModelInfo } from "../engines/models/whisper-catalog";
 import { VIT_GPT2_CAPTIONER } from "../engines/image/caption-model-catalog";
-import type { EngineClient } from "../engines/host/engine-client";
+import type { ModelInstaller } from "../core/ports";
 import type { DeviceSettingsStore } from "./device-settings";
 
 /** Lets the user pick an official Whisper model; the recommended one comes first. */
@@ -36,7 +36,7 @@ export class ModelDownloader {
 
   constructor(
     private readonly app: App,
-    private readonly engine: EngineClient,
+    private readonly installer: ModelInstaller,
     private readonly device: DeviceSettingsStore,
   ) {}
 
@@ -69,7 +69,7 @@ export class ModelDownloader {
     const notice = new Notice(`Bitácora: downloading ${label}… (click to cancel)`, 0);
     notice.messageEl.addEventListener("click", () => controller.abort());
     try {
-      const path = await this.engine.installModel(id, this.device.settings.modelsDir, controller.signal, (report) =>
+      const path = await this.installer.installModel(id, this.device.settings.modelsDir, controller.signal, (report) =>
         notice.setMessage(`Bitácora: ${report.stage}${report.fraction !== undefined ? ` (${Math.round(report.fraction * 100)}%)` : ""} — click to cancel`),
       );
       notice.setMessage(`Bitácora: ${done(path)}`);

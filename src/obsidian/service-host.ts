@@ -15,11 +15,13 @@ import { ObsidianVaultPort } from "./vault-port";
 
 /**
  * Owns the queue service and the engine host child process. The service starts once the layout
- * is ready (the vault is indexed); unloading stops the queue and kills the engine process.
+ * is ready (the vault is indexed); unloading stops the queue and kills the engine processes.
  */
 export class ServiceHost extends Component {
   readonly service: BitacoraService;
   readonly engine: EngineClient;
+  /** Model downloads run in a process of their own: killing a stuck job's host must not fail a download. */
+  readonly downloads: EngineClient;
   private unloaded = false;
   /** A whisper-cli the user installed, used by the built-in engines when none is set (looked up at start). */
   private foundWhisperCli: string | undefined;
@@ -40,6 +42,7 @@ export class ServiceHost extends Component {
     super();
     // Without any engine the client still exists (jobs fail with the reason); the notice says why once.
     this.engine = new EngineClient(launch.launch ?? { hostScript: "engine-host.js is missing" });
+    this.downloads = new EngineClient(launch.launch ?? { hostScript: "engine-host.js is missing" });
     const settings = () => data.settings;
     const daily = new DailyNoteLocator(app);
     const folder = folderLocator(settings);
@@ -81,6 +84,7 @@ export class ServiceHost extends Component {
       this.unloaded = true;
       void this.service.stop();
       this.engine.dispose();
+      this.downloads.dispose();
     });
   }
 

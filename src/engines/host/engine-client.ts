@@ -2,7 +2,7 @@ import { fork, spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import type { EngineOptions } from "../../core/processing/engine-options";
 import type { ProcessJob, ProcessorFindings, ProgressReport } from "../../core/processing/processor-port";
-import { EngineError } from "./engine-error";
+import { cancelledError, EngineError } from "./engine-error";
 import type { HostRequest, HostResponse } from "./protocol";
 
 /**
@@ -39,6 +39,8 @@ interface PendingJob {
   resolve(value: unknown): void;
   reject(error: EngineError): void;
   onProgress(report: ProgressReport): void;
+  /** The host process the job was sent to: only its exit fails the job. */
+  host: ChildProcess;
 }
 
 /**
@@ -53,6 +55,8 @@ export class EngineClient {
   private readonly pending = new Map<string, PendingJob>();
   /** Jobs told to stop, with the timer that kills the host if they do not. */
   private readonly stopping = new Map<string, NodeJS.Timeout>();
+  /** Jobs that wait until no stop is pending: a host that may be killed gets no new work. */
+  private readonly afterStops = new Set<() => void>();
 
   constructor(private readonly config: EngineClientConfig) {}
 
@@ -89,14 +93,17 @@ export class EngineClient {
     return (result as { path: string }).path;
   }
 
-  private call(
+  private async call(
     request: (id: string) => HostRequest,
     timeoutMs: number,
     timeoutMessage: string,
     signal: AbortSignal,
     onProgress: (report: ProgressReport) => void,
   ): Promise<unknown> {
-    if (signal.aborted) return Promise.reject(new EngineError("cancelled", "Cancelled."));
+    // A cancelled job that has not stopped yet may get its host killed: the next job waits for
+    // the host's answer or the kill, so it is never sent to a process about to die.
+    while (this.stopping.size > 0) await new Promise<void>((resolve) => this.afterStops.add(resolve));
+    if (signal.aborted) throw cancelledError();
     const child = this.ensureHost();
     const id = randomUUID();
     return new Promise<unknown>((resolve, reject) => {
@@ -115,7 +122,7 @@ export class EngineClient {
         cleanup();
         reject(error);
       };
-      const onAbort = () => stopJob(new EngineError("cancelled", "Cancelled."));
+      const onAbort = () => stopJob(cancelledError());
       const timer = setTimeout(() => stopJob(new EngineError("timeout", timeoutMessage)), timeoutMs);
       signal.addEventListener("abort", onAbort, { once: true });
       this.pending.set(id, {
@@ -128,6 +135,7 @@ export class EngineClient {
           reject(error);
         },
         onProgress,
+        host: child,
       });
       child.send(request(id));
     });
@@ -164,7 +172,7 @@ export class EngineClient {
       const reason = signal ? `signal ${signal}` : `exit code ${code}`;
       const detail = stderrTail.trim().split("\n").slice(-3).join(" ");
       notReady(new EngineError("engine-crashed", `The engine process stopped before it was ready (${reason}).${detail ? ` ${detail}` : ""}`));
-      for (const job of [...this.pending.values()]) {
+      for (const job of [...this.pending.values()].filter((pending) => pending.host === child)) {
         job.reject(new EngineError("engine-crashed", `The engine process stopped (${reason}).${detail ? ` ${detail}` : ""}`));
       }
     });
@@ -193,6 +201,7 @@ export class EngineClient {
     if (stopTimer && message.type !== "progress") {
       clearTimeout(stopTimer);
       this.stopping.delete(message.id);
+      this.stopsSettled();
     }
     const job = this.pending.get(message.id);
     if (!job) return;
@@ -202,6 +211,12 @@ export class EngineClient {
     else job.reject(new EngineError(message.code, message.message));
   }
 
+  private stopsSettled(): void {
+    if (this.stopping.size > 0) return;
+    for (const resolve of [...this.afterStops]) resolve();
+    this.afterStops.clear();
+  }
+
   private send(request: HostRequest): void {
     if (this.child?.connected) this.child.send(request);
   }
@@ -209,6 +224,7 @@ export class EngineClient {
   private killHost(): void {
     for (const timer of this.stopping.values()) clearTimeout(timer);
     this.stopping.clear();
+    this.stopsSettled();
     const child = this.child;
     this.child = null;
     if (child && child.exitCode === null) child.kill("SIGKILL");

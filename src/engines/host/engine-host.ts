@@ -1,55 +1,48 @@
 /**
  * The engine host: a child process (Node, or Electron with ELECTRON_RUN_AS_NODE) that runs
  * the heavy processors so the Obsidian UI thread never stalls and a native crash cannot take
- * Obsidian down. It runs one job at a time per host and honours cancel messages.
+ * Obsidian down. Jobs run one at a time (JobLine); a repeated request joins the one under way.
  */
 import { runPipeline } from "./pipeline";
 import { installModel } from "./install-model";
 import { toEngineError } from "./engine-error";
+import { JobLine } from "./job-line";
+import type { ProgressReport } from "../../core/processing/processor-port";
 import type { HostRequest, HostResponse } from "./protocol";
 
-const running = new Map<string, AbortController>();
+type Answer = Extract<HostResponse, { type: "result" | "installed" }>;
+
+const line = new JobLine<Answer>();
 
 function send(message: HostResponse): void {
   process.send?.(message);
 }
 
-async function handleProcess(request: Extract<HostRequest, { type: "process" }>): Promise<void> {
-  const controller = new AbortController();
-  running.set(request.id, controller);
-  try {
-    const findings = await runPipeline(request.job, request.options, controller.signal, (report) =>
-      send({ type: "progress", id: request.id, report }),
-    );
-    send({ type: "result", id: request.id, findings });
-  } catch (error) {
-    const engineError = controller.signal.aborted ? toEngineError(controller.signal.reason ?? error) : toEngineError(error);
-    send({ type: "error", id: request.id, message: engineError.message, code: engineError.code });
-  } finally {
-    running.delete(request.id);
-  }
+function work(request: Exclude<HostRequest, { type: "cancel" }>): (signal: AbortSignal, ids: () => string[]) => Promise<Answer> {
+  return async (signal, ids) => {
+    const onProgress = (report: ProgressReport) => {
+      for (const id of ids()) send({ type: "progress", id, report });
+    };
+    if (request.type === "process") return { type: "result", id: "", findings: await runPipeline(request.job, request.options, signal, onProgress) };
+    return { type: "installed", id: "", path: await installModel(request.name, request.modelsDir, signal, onProgress) };
+  };
 }
 
-async function handleInstall(request: Extract<HostRequest, { type: "install-model" }>): Promise<void> {
-  const controller = new AbortController();
-  running.set(request.id, controller);
-  try {
-    const path = await installModel(request.name, request.modelsDir, controller.signal, (report) =>
-      send({ type: "progress", id: request.id, report }),
-    );
-    send({ type: "installed", id: request.id, path });
-  } catch (error) {
-    const engineError = toEngineError(error);
-    send({ type: "error", id: request.id, message: engineError.message, code: engineError.code });
-  } finally {
-    running.delete(request.id);
-  }
+function handle(request: Exclude<HostRequest, { type: "cancel" }>): void {
+  const { id, type: _type, ...what } = request;
+  const key = JSON.stringify([request.type, what]);
+  line.add(id, key, work(request)).then(
+    (answer) => send({ ...answer, id }),
+    (error: unknown) => {
+      const engineError = toEngineError(error);
+      send({ type: "error", id, message: engineError.message, code: engineError.code });
+    },
+  );
 }
 
 process.on("message", (request: HostRequest) => {
-  if (request.type === "process") void handleProcess(request);
-  else if (request.type === "install-model") void handleInstall(request);
-  else if (request.type === "cancel") running.get(request.id)?.abort();
+  if (request.type === "cancel") line.cancel(request.id);
+  else handle(request);
 });
 
 // The parent going away means nobody wants the results: exit instead of lingering.

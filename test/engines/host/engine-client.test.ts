@@ -56,3 +56,17 @@ test("a cancel fails the job at once; a host that does not stop is killed and th
     client.dispose();
   }
 });
+
+test("cancelling a stuck job does not fail the next one: it waits for the kill and runs in a new host", async () => {
+  const client = new EngineClient({ hostScript: path.resolve(__dirname, "../../fixtures/engine-hosts/one-at-a-time-engine-host.cjs"), cancelGraceMs: 50 });
+  try {
+    const controller = new AbortController();
+    const stuck = client.process({ ...job, path: "stuck.wav" }, DEFAULT_ENGINE_OPTIONS, controller.signal).catch((e) => e);
+    controller.abort();
+    expect(await stuck).toMatchObject({ code: "cancelled" });
+    // Sent to the old host, it would wait behind the stuck job and die with it (engine-crashed).
+    await expect(client.process(job, DEFAULT_ENGINE_OPTIONS, new AbortController().signal)).resolves.toEqual({ kind: "audio" });
+  } finally {
+    client.dispose();
+  }
+});
