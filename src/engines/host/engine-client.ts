@@ -4,6 +4,7 @@ import type { EngineOptions } from "../../core/processing/engine-options";
 import type { ProcessJob, ProcessorFindings, ProgressReport } from "../../core/processing/processor-port";
 import { cancelledError, EngineError } from "./engine-error";
 import type { HostRequest, HostResponse } from "./protocol";
+import { OFFLINE_ENV } from "./offline-env";
 
 /**
  * Memory settings for the engine host, measured by benchmark 5 (docs/engines.md): a small V8
@@ -183,7 +184,7 @@ export class EngineClient {
   /** Electron run as Node (process.execPath + ELECTRON_RUN_AS_NODE, as Electron documents), with an IPC channel. */
   private launch(): ChildProcess {
     const options = {
-      env: { ...HOST_MEMORY_ENV, ...process.env, ...this.config.env, ELECTRON_RUN_AS_NODE: "1" },
+      env: { ...HOST_MEMORY_ENV, ...process.env, ...this.config.env, ...OFFLINE_ENV, ELECTRON_RUN_AS_NODE: "1" },
       stdio: ["ignore", "ignore", "pipe", "ipc"] as ("ignore" | "pipe" | "ipc")[],
       serialization: "advanced" as const,
     };

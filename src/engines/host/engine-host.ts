@@ -3,12 +3,14 @@
  * the heavy processors so the Obsidian UI thread never stalls and a native crash cannot take
  * Obsidian down. Jobs run one at a time (JobLine); a repeated request joins the one under way.
  */
+import "./apply-offline-env";
 import { runPipeline } from "./pipeline";
 import { installModel } from "./install-model";
 import { toEngineError } from "./engine-error";
 import { JobLine } from "./job-line";
 import type { ProgressReport } from "../../core/processing/processor-port";
 import type { HostRequest, HostResponse } from "./protocol";
+import { exitWithParent } from "./parent-watchdog";
 
 type Answer = Extract<HostResponse, { type: "result" | "installed" }>;
 
@@ -45,7 +47,9 @@ process.on("message", (request: HostRequest) => {
   else handle(request);
 });
 
-// The parent going away means nobody wants the results: exit instead of lingering.
+// The parent going away means nobody wants the results: exit instead of lingering, also while
+// a native call holds the main thread (then only the watchdog thread notices).
 process.on("disconnect", () => process.exit(0));
+exitWithParent();
 
 send({ type: "ready", pid: process.pid });
