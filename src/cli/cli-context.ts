@@ -24,7 +24,7 @@ function loadSettings(root: string, args: CliArgs): BitacoraSettings {
       raw = undefined;
     }
   }
-  const settings = migrateSettings(raw);
+  const settings = migrateSettings(raw, (message) => process.stderr.write(`bitacora: ${message}\n`));
   // The CLI processes what it is pointed at: nothing is skipped as "already there on first run".
   settings.firstRun = "queue-existing";
   if (args.logLanguage === "es" || args.logLanguage === "en") settings.logLanguage = args.logLanguage;

@@ -10,8 +10,7 @@ export interface VaultPathRules {
   allowRoot?: boolean;
 }
 
-// Control characters cannot be typed in a file name on purpose; in a path they are damage or an attack.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters in a path are damage or an attack
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Normalises a vault path, or says why it is not one (absolute, `..`, control characters). */

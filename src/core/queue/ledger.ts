@@ -1,4 +1,6 @@
 import type { GeneratedValues } from "../log/merge-user-edits";
+import { checkVaultPath } from "../paths/vault-path";
+import { validJob, validLedger } from "./validate-state";
 
 /** One processed attachment, by content hash, so renames, moves and synced copies are not redone. */
 export interface LedgerRecord {
@@ -24,19 +26,25 @@ export function emptyState(): PersistedState {
   return { version: 1, jobs: [], ledger: {}, baseline: [] };
 }
 
-/** Accepts whatever was saved (nothing, an older shape, a damaged file) and returns a usable state. */
-export function restoreState(raw: unknown): PersistedState {
+const warnInConsole = (message: string) => console.warn(`Bitácora: ${message}`);
+
+/**
+ * Accepts whatever was saved (nothing, an older shape, a damaged or crafted file) and returns a
+ * usable state; records that cannot be trusted are dropped and `warn` says which.
+ */
+export function restoreState(raw: unknown, warn: (message: string) => void = warnInConsole): PersistedState {
   const state = emptyState();
   if (typeof raw !== "object" || raw === null) return state;
   const source = raw as Partial<PersistedState>;
   if (Array.isArray(source.jobs)) {
-    state.jobs = source.jobs
-      .filter((job) => job && typeof job.path === "string" && typeof job.id === "string")
+    state.jobs = (source.jobs as unknown[])
+      .map((job) => validJob(job, warn))
+      .filter((job) => job !== null)
       // A job that was running when Obsidian stopped runs again; its entry is updated in place.
       .map((job) => ({ ...job, state: job.state === "running" ? "queued" : job.state, progress: undefined }));
   }
-  if (source.ledger && typeof source.ledger === "object") state.ledger = { ...source.ledger };
-  if (Array.isArray(source.baseline)) state.baseline = source.baseline.filter((p) => typeof p === "string");
+  state.ledger = validLedger(source.ledger, warn);
+  if (Array.isArray(source.baseline)) state.baseline = source.baseline.filter((p) => checkVaultPath(p).ok);
   state.paused = source.paused === true;
   return state;
 }

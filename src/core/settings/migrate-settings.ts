@@ -1,3 +1,4 @@
+import { confineSettingsPaths } from "./confine-settings-paths";
 import { CURRENT_SETTINGS_VERSION, DEFAULT_SETTINGS, type BitacoraSettings } from "./settings";
 
 type Raw = Record<string, unknown>;
@@ -8,9 +9,10 @@ const stringList = (value: unknown): string[] | undefined =>
 
 /**
  * Turns whatever data.json holds (nothing, an older version, hand-edited JSON) into valid
- * current settings. Pure: unknown keys are dropped, wrong types fall back to defaults.
+ * current settings. Pure: unknown keys are dropped, wrong types fall back to defaults, paths that
+ * would leave the vault fall back too (and `warn` says which).
  */
-export function migrateSettings(raw: unknown): BitacoraSettings {
+export function migrateSettings(raw: unknown, warn: (message: string) => void = () => undefined): BitacoraSettings {
   const source: Raw = isRecord(raw) ? { ...raw } : {};
   // Version 0 (unversioned) stored the log folder as `logPath` and a single `watchFolder`.
   if (!("settingsVersion" in source)) {
@@ -42,6 +44,7 @@ export function migrateSettings(raw: unknown): BitacoraSettings {
   if (settings.entryStyle !== "seed" && settings.entryStyle !== "list") settings.entryStyle = DEFAULT_SETTINGS.entryStyle;
   settings.groupWindowMinutes = Math.max(0, Math.min(24 * 60, Math.floor(settings.groupWindowMinutes)));
   settings.maxConcurrentJobs = Math.max(1, Math.floor(settings.maxConcurrentJobs));
+  confineSettingsPaths(settings, warn);
   settings.settingsVersion = CURRENT_SETTINGS_VERSION;
   return settings;
 }

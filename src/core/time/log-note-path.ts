@@ -1,5 +1,6 @@
 import { format as formatDate } from "date-fns";
 import type { LogLabels } from "../log/labels";
+import { checkVaultPath } from "../paths/vault-path";
 
 /** Vault path of the day's log note in folder mode, e.g. "Logs/2025-07-30.md". */
 export function logNotePath(date: Date, folder: string, fileFormat: string): string {
@@ -11,7 +12,12 @@ export function logNotePath(date: Date, folder: string, fileFormat: string): str
     name = formatDate(date, "yyyy-MM-dd");
   }
   const cleanFolder = folder.replace(/^\/+|\/+$/g, "");
-  return `${cleanFolder ? `${cleanFolder}/` : ""}${name}.md`;
+  const candidate = checkVaultPath(`${cleanFolder ? `${cleanFolder}/` : ""}${name}.md`);
+  if (candidate.ok) return candidate.path;
+  // A pattern or folder that would leave the vault (`'../'yyyy`, an absolute folder) is not followed.
+  const safeFolder = checkVaultPath(cleanFolder, { allowRoot: true });
+  const base = safeFolder.ok ? safeFolder.path : "Logs";
+  return `${base ? `${base}/` : ""}${formatDate(date, "yyyy-MM-dd")}.md`;
 }
 
 export function newLogNoteText(date: Date, labels: LogLabels): string {

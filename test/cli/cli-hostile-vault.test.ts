@@ -1,0 +1,106 @@
+/**
+ * The built CLI over vaults whose own files are hostile or damaged: settings and state that point
+ * outside the vault, symlinks out of it, a protected log note. Nothing outside the vault is read
+ * or written, and no run ends in a stack trace.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseLogNote } from "../../src/core/log/parse-log-note";
+
+const ROOT = path.resolve(__dirname, "../..");
+const BIN = path.join(ROOT, "bin/bitacora.js");
+const BROKEN_PNG = "Screenshot 2025-07-30 at 10.10.10.png";
+
+function bitacora(...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: mkdtempSync(path.join(tmpdir(), "bitacora-home-")) };
+  delete env.XDG_DATA_HOME;
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 300000, env });
+}
+
+/** A vault inside a folder of its own, next to a "victim" file the vault must never touch. */
+function vaultWithNeighbour() {
+  const outside = mkdtempSync(path.join(tmpdir(), "bitacora-outside-"));
+  const vault = path.join(outside, "vault");
+  mkdirSync(vault);
+  writeFileSync(path.join(outside, "victim.md"), "victim text\n");
+  // An attachment that fails fast (no engine time) but still writes an entry.
+  writeFileSync(path.join(vault, BROKEN_PNG), "not an image at all");
+  return { outside, vault };
+}
+
+const noStackTrace = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+
+test("settings paths with `..` or absolute paths are ignored: everything is written inside the vault", () => {
+  const { outside, vault } = vaultWithNeighbour();
+  mkdirSync(path.join(vault, ".obsidian/plugins/bitacora"), { recursive: true });
+  const settings = { logFolder: "../x", sprintDashboardPath: "../../dash.md", deploymentDashboardPath: path.join(outside, "abs.md") };
+  writeFileSync(path.join(vault, ".obsidian/plugins/bitacora/data.json"), JSON.stringify({ settings }));
+  const result = bitacora("process", vault);
+  noStackTrace(result.stderr);
+  expect(result.status).toBe(1);
+  expect(readdirSync(outside).sort()).toEqual(["vault", "victim.md"]);
+  expect(readFileSync(path.join(vault, "Logs/2025-07-30.md"), "utf8")).toContain(BROKEN_PNG);
+  expect(result.stderr).toMatch(/Ignored log folder "\.\.\/x"/);
+});
+
+test("a crafted state.json (note paths outside the vault, a job without entry date) is cleaned, not followed", () => {
+  const { outside, vault } = vaultWithNeighbour();
+  mkdirSync(path.join(vault, ".bitacora"));
+  const state = {
+    version: 1,
+    jobs: [
+      { id: "a", path: BROKEN_PNG, kind: "image", state: "queued", attempts: 0, enqueuedAt: 0 },
+      { id: "b", path: "../victim.md", kind: "image", state: "queued", attempts: 0, enqueuedAt: 0, entryDate: "2025-07-30T10:10" },
+      { id: "c", path: "x.png", kind: "image", state: "done", attempts: 1, enqueuedAt: 0, notePath: "../victim.md", entryDate: "2025-07-30T10:10" },
+    ],
+    ledger: { abc: { path: BROKEN_PNG, notePath: "../victim.md", entryDate: "2025-07-30T10:10", processedAt: 0 } },
+    baseline: ["/etc/passwd"],
+  };
+  writeFileSync(path.join(vault, ".bitacora/state.json"), JSON.stringify(state));
+  const result = bitacora("process", vault);
+  noStackTrace(result.stderr);
+  expect(result.stderr).toMatch(/Dropped saved job/);
+  expect(readFileSync(path.join(outside, "victim.md"), "utf8")).toBe("victim text\n");
+  const entries = parseLogNote(readFileSync(path.join(vault, "Logs/2025-07-30.md"), "utf8")).entries;
+  expect(entries.map((e) => [e.entry.attachment, e.entry.status])).toEqual([[BROKEN_PNG, "Error"]]);
+  const saved = JSON.parse(readFileSync(path.join(vault, ".bitacora/state.json"), "utf8")) as { jobs: { path: string }[] };
+  expect(saved.jobs.map((job) => job.path)).toEqual([BROKEN_PNG]);
+});
+
+test("symlinks that lead out of the vault are not followed: the outside file's text never reaches the log", () => {
+  const { outside, vault } = vaultWithNeighbour();
+  mkdirSync(path.join(outside, "elsewhere"));
+  writeFileSync(path.join(outside, "elsewhere", "Screenshot 2025-07-30 at 11.11.11.png"), "secret bytes");
+  symlinkSync(path.join(outside, "elsewhere"), path.join(vault, "Linked folder"));
+  symlinkSync(path.join(outside, "elsewhere", "Screenshot 2025-07-30 at 11.11.11.png"), path.join(vault, "Screenshot 2025-07-30 at 12.12.12.png"));
+  symlinkSync(path.join(outside, "victim.md"), path.join(vault, "Victim link.md"));
+  const result = bitacora("process", vault);
+  noStackTrace(result.stderr);
+  const note = readFileSync(path.join(vault, "Logs/2025-07-30.md"), "utf8");
+  expect(parseLogNote(note).entries.map((e) => e.entry.attachment)).toEqual([BROKEN_PNG]);
+  expect(readFileSync(path.join(outside, "victim.md"), "utf8")).toBe("victim text\n");
+});
+
+test("a protected (immutable) log note fails that job with a clear message, never a stack trace", () => {
+  const { vault } = vaultWithNeighbour();
+  mkdirSync(path.join(vault, "Logs"));
+  const note = path.join(vault, "Logs/2025-07-30.md");
+  writeFileSync(note, "# 2025-07-30\n\nmine\n");
+  if (spawnSync("chattr", ["+i", note]).status !== 0) {
+    console.warn("Skipped: chattr +i is not available here (needs root and an ext4-like file system).");
+    return;
+  }
+  try {
+    const result = bitacora("process", vault);
+    noStackTrace(result.stderr);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/could not be processed/);
+    expect(readFileSync(note, "utf8")).toBe("# 2025-07-30\n\nmine\n");
+    const status = JSON.parse(bitacora("status", vault, "--json").stdout) as { failed: { error: string }[] };
+    expect(status.failed.map((f) => f.error)).toEqual([expect.stringMatching(/EPERM.*read-only or protected/)]);
+  } finally {
+    spawnSync("chattr", ["-i", note]);
+  }
+});
