@@ -1,11 +1,18 @@
 import { type FileHandle, link, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { tempPathFor } from "./side-files";
 
 /** The note cannot be changed (read-only, immutable, or a folder the user may not write). */
 export class NoteNotWritableError extends Error {}
 
 const MAX_ROUNDS = 50;
+/**
+ * A program that opened the note just before our rename may write a moment later (when the
+ * machine is busy, it can be descheduled between its open and its write): look at the old file
+ * after this pause, so those bytes are carried over too.
+ */
+const LATE_WRITER_GRACE_MS = 20;
 
 /** What a write saw in the note: its bytes and which file (inode) held them. */
 interface Seen {
@@ -76,6 +83,7 @@ async function syncFolder(folder: string): Promise<void> {
  * client appending by path can land on the old inode just before our rename replaces it).
  */
 async function lateBytes(seen: Seen): Promise<Buffer | null> {
+  await delay(LATE_WRITER_GRACE_MS);
   const now = await seen.handle.stat({ bigint: true });
   if (now.size === BigInt(seen.bytes.length) && now.mtimeNs === seen.mtimeNs) return null;
   const { buffer } = await seen.handle.read({ buffer: Buffer.alloc(Number(now.size)), position: 0 });
