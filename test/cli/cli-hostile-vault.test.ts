@@ -4,14 +4,14 @@
  * or written, and no run ends in a stack trace.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseLogNote } from "../../src/core/log/parse-log-note";
 
 const ROOT = path.resolve(__dirname, "../..");
 const BIN = path.join(ROOT, "bin/bitacora.js");
-const BROKEN_PNG = "Screenshot 2025-07-30 at 10.10.10.png";
+const ATTACHMENT = "Screenshot 2025-07-30 at 10.10.10.png";
 
 function bitacora(...args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: mkdtempSync(path.join(tmpdir(), "bitacora-home-")) };
@@ -26,7 +26,7 @@ function vaultWithNeighbour() {
   mkdirSync(vault);
   writeFileSync(path.join(outside, "victim.md"), "victim text\n");
   // An attachment that fails fast (no engine time) but still writes an entry.
-  writeFileSync(path.join(vault, BROKEN_PNG), "not an image at all");
+  writeFileSync(path.join(vault, ATTACHMENT), "not an image at all");
   return { outside, vault };
 }
 
@@ -41,7 +41,7 @@ test("settings paths with `..` or absolute paths are ignored: everything is writ
   noStackTrace(result.stderr);
   expect(result.status).toBe(1);
   expect(readdirSync(outside).sort()).toEqual(["vault", "victim.md"]);
-  expect(readFileSync(path.join(vault, "Logs/2025-07-30.md"), "utf8")).toContain(BROKEN_PNG);
+  expect(readFileSync(path.join(vault, "Logs/2025-07-30.md"), "utf8")).toContain(ATTACHMENT);
   expect(result.stderr).toMatch(/Ignored log folder "\.\.\/x"/);
 });
 
@@ -51,11 +51,11 @@ test("a crafted state.json (note paths outside the vault, a job without entry da
   const state = {
     version: 1,
     jobs: [
-      { id: "a", path: BROKEN_PNG, kind: "image", state: "queued", attempts: 0, enqueuedAt: 0 },
+      { id: "a", path: ATTACHMENT, kind: "image", state: "queued", attempts: 0, enqueuedAt: 0 },
       { id: "b", path: "../victim.md", kind: "image", state: "queued", attempts: 0, enqueuedAt: 0, entryDate: "2025-07-30T10:10" },
       { id: "c", path: "x.png", kind: "image", state: "done", attempts: 1, enqueuedAt: 0, notePath: "../victim.md", entryDate: "2025-07-30T10:10" },
     ],
-    ledger: { abc: { path: BROKEN_PNG, notePath: "../victim.md", entryDate: "2025-07-30T10:10", processedAt: 0 } },
+    ledger: { abc: { path: ATTACHMENT, notePath: "../victim.md", entryDate: "2025-07-30T10:10", processedAt: 0 } },
     baseline: ["/etc/passwd"],
   };
   writeFileSync(path.join(vault, ".bitacora/state.json"), JSON.stringify(state));
@@ -64,9 +64,9 @@ test("a crafted state.json (note paths outside the vault, a job without entry da
   expect(result.stderr).toMatch(/Dropped saved job/);
   expect(readFileSync(path.join(outside, "victim.md"), "utf8")).toBe("victim text\n");
   const entries = parseLogNote(readFileSync(path.join(vault, "Logs/2025-07-30.md"), "utf8")).entries;
-  expect(entries.map((e) => [e.entry.attachment, e.entry.status])).toEqual([[BROKEN_PNG, "Error"]]);
+  expect(entries.map((e) => [e.entry.attachment, e.entry.status])).toEqual([[ATTACHMENT, "Error"]]);
   const saved = JSON.parse(readFileSync(path.join(vault, ".bitacora/state.json"), "utf8")) as { jobs: { path: string }[] };
-  expect(saved.jobs.map((job) => job.path)).toEqual([BROKEN_PNG]);
+  expect(saved.jobs.map((job) => job.path)).toEqual([ATTACHMENT]);
 });
 
 test("symlinks that lead out of the vault are not followed: the outside file's text never reaches the log", () => {
@@ -79,12 +79,14 @@ test("symlinks that lead out of the vault are not followed: the outside file's t
   const result = bitacora("process", vault);
   noStackTrace(result.stderr);
   const note = readFileSync(path.join(vault, "Logs/2025-07-30.md"), "utf8");
-  expect(parseLogNote(note).entries.map((e) => e.entry.attachment)).toEqual([BROKEN_PNG]);
+  expect(parseLogNote(note).entries.map((e) => e.entry.attachment)).toEqual([ATTACHMENT]);
   expect(readFileSync(path.join(outside, "victim.md"), "utf8")).toBe("victim text\n");
 });
 
 test("a protected (immutable) log note fails that job with a clear message, never a stack trace", () => {
   const { vault } = vaultWithNeighbour();
+  // A real image, so the engine succeeds and only the note write can fail.
+  copyFileSync(path.resolve(ROOT, "../shared/testdata/ocr/synthetic_es.png"), path.join(vault, ATTACHMENT));
   mkdirSync(path.join(vault, "Logs"));
   const note = path.join(vault, "Logs/2025-07-30.md");
   writeFileSync(note, "# 2025-07-30\n\nmine\n");
