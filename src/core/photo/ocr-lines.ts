@@ -49,6 +49,7 @@ export function sortReadingOrder(lines: readonly OcrLine[]): OcrLine[] {
 /** Trims, collapses inner runs of spaces, and drops noise lines. */
 export function cleanOcrLines(lines: readonly OcrLine[], minConfidence?: number): OcrLine[] {
   return lines
-    .map((line) => ({ ...line, text: line.text.replace(/[ \t]+/g, " ").trim() }))
+    // "hotel -audio-api": a space OCR put inside a hyphenated name (a dash between words has spaces on both sides).
+    .map((line) => ({ ...line, text: line.text.replace(/[ \t]+/g, " ").replace(/(\p{L}) -(?=\p{L})/gu, "$1-").trim() }))
     .filter((line) => isMeaningfulLine(line, minConfidence));
 }

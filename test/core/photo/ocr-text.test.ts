@@ -34,3 +34,8 @@ test("people counted from English captions", () => {
   expect(peopleInCaption("a group of people in a meeting room")).toBeUndefined();
   expect(peopleInCaption("a laptop on a desk")).toBeUndefined();
 });
+
+test("cleanup rejoins a hyphenated name OCR split, keeps a spaced dash, and keeps lone figures", () => {
+  const cleaned = cleanOcrLines([line("Deploying hotel -audio-api:1.0.0", 0, 0), line("Grafana - Audio", 0, 30), line("4", 0, 60), line("92.4 %", 0, 90)]);
+  expect(cleaned.map((l) => l.text)).toEqual(["Deploying hotel-audio-api:1.0.0", "Grafana - Audio", "4", "92.4 %"]);
+});
