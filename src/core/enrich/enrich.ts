@@ -6,6 +6,7 @@ import type { LogEntry } from "../log/entry";
 import { activityFields } from "./activity";
 import { classifyArea, DEFAULT_AREA_SETTINGS, type AreaDecision, type AreaSettings } from "./area";
 import { chooseTopics, linkMentions, type NoteIndex } from "./links";
+import { keyPoints } from "./key-points";
 import { activityTopics, looseMentions } from "./main-topics";
 import { aggregateMetrics, findMetrics, type Metric } from "./metrics";
 import { labelTableRows } from "../photo/layout";
@@ -122,7 +123,7 @@ export function enrichEntry(entry: LogEntry, context: EnrichContext): EnrichResu
 
   const findings = entry.findings && {
     ...entry.findings,
-    audio: entry.findings.audio && linkedTranscript ? { ...entry.findings.audio, transcript: linkedTranscript.text } : entry.findings.audio,
+    audio: entry.findings.audio && linkedTranscript ? { ...entry.findings.audio, transcript: linkedTranscript.text, keyPoints: keyPoints(transcript ?? "") } : entry.findings.audio,
     image: entry.findings.image && linkedDescription ? { ...entry.findings.image, description: linkedDescription.text } : entry.findings.image,
   };
   return {

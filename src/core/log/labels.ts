@@ -5,6 +5,7 @@ export interface LogLabels {
   logHeading(date: string): string;
   audioHeading: string;
   audioContent: string;
+  keyPoints: string;
   photoHeading: string;
   photoDescription: string;
   noSpeech: string;
@@ -25,6 +26,7 @@ const SPANISH: LogLabels = {
   logHeading: (date) => `# Log - ${date}`,
   audioHeading: "Audio grabado",
   audioContent: "Contenido del audio",
+  keyPoints: "Puntos clave",
   photoHeading: "Foto",
   photoDescription: "Descripción de la imagen",
   noSpeech: "No se detectó voz en la grabación.",
@@ -45,6 +47,7 @@ const ENGLISH: LogLabels = {
   logHeading: (date) => `# Log - ${date}`,
   audioHeading: "Audio recording",
   audioContent: "Audio content",
+  keyPoints: "Key points",
   photoHeading: "Photo",
   photoDescription: "Image description",
   noSpeech: "No speech was found in the recording.",

@@ -49,6 +49,8 @@ function audioLines(entry: LogEntry, findings: ProcessorFindings | undefined, la
   if (status) return [...lines, status];
   if (audio?.noSpeech || !audio?.transcript) lines.push(`*${labels.noSpeech}*`);
   else lines.push(`*${labels.audioContent}: "${audio.transcript.trim()}"*`);
+  // Seed 000's "Puntos clave" list: taken from the transcript's own sentences (enrich/key-points.ts).
+  if (audio?.keyPoints?.length) lines.push("", `${labels.keyPoints}:`, ...audio.keyPoints.map((point) => `- ${point}`));
   if (audio?.segments?.length) {
     const facts = [audio.language, audio.durationSec ? formatOffset(audio.durationSec) : null].filter(Boolean).join(" · ");
     lines.push("", ...callout(`${labels.segmentsCallout}${facts ? ` (${facts})` : ""}`, segmentLines(audio.segments, entry.date)));

@@ -22,6 +22,8 @@ export interface AudioFindings {
   channels?: number;
   /** Transcript text; empty string with `noSpeech` true when the VAD found none. */
   transcript?: string;
+  /** Results, decisions and next steps the recording states, in its own words (enrichment). */
+  keyPoints?: string[];
   noSpeech?: boolean;
   language?: string;
   segments?: TimedSegment[];

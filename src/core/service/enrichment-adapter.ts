@@ -42,7 +42,11 @@ export const vaultEnricher: EntryEnricher = (input) => {
   });
   const findings = input.findings && {
     ...input.findings,
-    audio: input.findings.audio && { ...input.findings.audio, transcript: result.linkedTranscript ?? input.findings.audio.transcript },
+    audio: input.findings.audio && {
+      ...input.findings.audio,
+      transcript: result.linkedTranscript ?? input.findings.audio.transcript,
+      keyPoints: result.entry.findings?.audio?.keyPoints,
+    },
     image: input.findings.image && { ...input.findings.image, description: result.linkedDescription ?? input.findings.image.description },
   };
   return {
