@@ -4,6 +4,7 @@ import { mkdir, rename, rm, stat } from "node:fs/promises";
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import path from "node:path";
+import { proxyFor, tunnelThrough, viaHttpProxy } from "./proxy";
 
 export type DownloadErrorCode = "permission" | "disk-full" | "checksum" | "size" | "network" | "http" | "cancelled";
 
@@ -26,6 +27,10 @@ export interface DownloadRequest {
   onProgress?: (receivedBytes: number, totalBytes: number | undefined) => void;
   /** No byte for this long fails the attempt (the partial file is kept for a resume). */
   stallTimeoutMs?: number;
+  /** Where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read (default: this process's environment). */
+  env?: NodeJS.ProcessEnv;
+  /** Extra trusted certificates (PEM), e.g. a company proxy's own CA. */
+  ca?: string;
 }
 
 export interface DownloadResult {
@@ -105,7 +110,17 @@ function openResponse(url: string, offset: number, request: DownloadRequest, red
     const client = target.protocol === "http:" ? http : https;
     const headers: Record<string, string> = { "user-agent": "bitacora-obsidian" };
     if (offset > 0) headers.range = `bytes=${offset}-`;
-    const req = client.get(target, { headers, signal: request.signal }, (response) => {
+    let proxy: URL | undefined;
+    try {
+      proxy = proxyFor(target, request.env);
+    } catch (error) {
+      return reject(new ModelDownloadError("network", (error as Error).message));
+    }
+    const routing: http.RequestOptions & { ca?: string } =
+      !proxy ? {} : target.protocol === "http:" ? viaHttpProxy(target, proxy) : { createConnection: tunnelThrough(target, proxy, request.signal) as never };
+    const options = { ...routing, headers: { ...headers, ...routing.headers }, signal: request.signal, ...(request.ca ? { ca: request.ca } : {}) };
+    const req = proxy && target.protocol === "http:" ? http.get(options, onResponse) : client.get(target, options, onResponse);
+    function onResponse(response: IncomingMessage) {
       const status = response.statusCode ?? 0;
       if (status >= 300 && status < 400 && response.headers.location) {
         response.resume();
@@ -115,7 +130,7 @@ function openResponse(url: string, offset: number, request: DownloadRequest, red
       if (status === 200 || status === 206 || status === 416) return resolve(response);
       response.resume();
       reject(new ModelDownloadError("http", `The server answered HTTP ${status} for ${url}.`));
-    });
+    }
     req.setTimeout(request.stallTimeoutMs ?? 30000, () => req.destroy(new Error("no answer from the server")));
     req.on("error", (error) => reject(networkError(error, request.signal)));
   });
