@@ -37,11 +37,23 @@ function spans(source: number, target: number): Span[] {
 export function resizeRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, outWidth: number, outHeight: number, outChannels: 1 | 3): Uint8Array {
   const columns = spans(width, outWidth);
   const rows = spans(height, outHeight);
-  // Horizontal pass: every source row → outWidth pixels of outChannels floats.
+  // Horizontal pass: every source row → outWidth pixels of outChannels floats. For grey, each
+  // row is turned to luma first so the weighted sums run on one channel (3× less work).
   const horizontal = new Float32Array(height * outWidth * outChannels);
+  const luma = outChannels === 1 ? new Float32Array(width) : undefined;
   for (let y = 0; y < height; y++) {
     const rowStart = y * width * 4;
     const outRow = y * outWidth * outChannels;
+    if (luma) {
+      for (let x = 0, p = rowStart; x < width; x++, p += 4) luma[x] = rgba[p] * R + rgba[p + 1] * G + rgba[p + 2] * B;
+      for (let x = 0; x < outWidth; x++) {
+        const { first, weights } = columns[x];
+        let sum = 0;
+        for (let k = 0; k < weights.length; k++) sum += luma[first + k] * weights[k];
+        horizontal[outRow + x] = sum;
+      }
+      continue;
+    }
     for (let x = 0; x < outWidth; x++) {
       const { first, weights } = columns[x];
       let r = 0;
@@ -54,13 +66,10 @@ export function resizeRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, 
         g += rgba[p + 1] * w;
         b += rgba[p + 2] * w;
       }
-      const o = outRow + x * outChannels;
-      if (outChannels === 1) horizontal[o] = r * R + g * G + b * B;
-      else {
-        horizontal[o] = r;
-        horizontal[o + 1] = g;
-        horizontal[o + 2] = b;
-      }
+      const o = outRow + x * 3;
+      horizontal[o] = r;
+      horizontal[o + 1] = g;
+      horizontal[o + 2] = b;
     }
   }
   // Vertical pass.
