@@ -4,7 +4,7 @@ import { builtinModules, createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { nativeExternals } from "./scripts/native-externals.mjs";
-import { portableGuard, portableProcessors } from "./scripts/portable-host-plugins.mjs";
+import { oneTesseractCore, portableGuard, portableProcessors } from "./scripts/portable-host-plugins.mjs";
 import { writeThirdPartyNotices } from "./scripts/third-party-notices.mjs";
 
 const production = process.argv[2] === "production";
@@ -45,23 +45,37 @@ const PAYLOAD_DIR = "dist/payload";
 const payloadBuilds = [
   // The engine host embedded in main.js, with the engines that need no native code.
   { ...embedded, entryPoints: ["src/engines/host/engine-host.ts"], outfile: `${PAYLOAD_DIR}/engine-host.js`, plugins: [portableProcessors(root), portableGuard(root)] },
+  // tesseract.js's worker thread with its core's JavaScript; the core's .wasm is read from beside it.
+  // Electron's Node has fetch, so node-fetch (its fallback) is never loaded.
+  {
+    ...embedded,
+    entryPoints: ["node_modules/tesseract.js/src/worker-script/node/index.js"],
+    outfile: `${PAYLOAD_DIR}/tesseract-worker.js`,
+    external: [...nodeBuiltins, "node-fetch"],
+    plugins: [oneTesseractCore(root), portableGuard(root)],
+  },
 ];
 /**
  * The entries of main.js's payload: extracted by the engine host (eager) or on first use
  * (`currentPayload().file(name)`). `source` (repository-relative) takes a file as it is, e.g. a
  * package's .wasm, and puts its package in THIRD_PARTY_NOTICES; else the file is PAYLOAD_DIR/name.
  */
-const payloadEntries = [{ name: "engine-host.js", eager: true }, ...(await embeddedAssets())];
+const payloadEntries = [
+  { name: "engine-host.js", eager: true },
+  { name: "tesseract-worker.js", eager: false },
+  { name: "tesseract-core-simd-lstm.wasm", eager: false, source: "node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm" },
+  ...(await embeddedAssets()),
+];
 
 /**
  * The WebAssembly assets (src/engines/assets/wasm-assets.ts) the embedded engines carry, taken from
- * node_modules where the tests find them: the photo decoders (small). Every asset adds to what
- * Obsidian reads at each start (about 30 ms per MB of main.js here, bench/results/plugin-load.json),
- * so ONNX Runtime (14 MB), Silero and Tesseract's language data come in with the engine that
- * uses them (transcription, OCR), not before.
+ * node_modules where the tests find them: the photo decoders and Tesseract's Spanish and English
+ * data (5 MB, already gzipped: most of main.js). Every asset adds to what Obsidian reads at each
+ * start (about 30 ms per MB of main.js here, bench/results/plugin-load.json), so ONNX Runtime
+ * (14 MB) and Silero come in with the engine that uses them (transcription), not before.
  */
 async function embeddedAssets() {
-  const names = ["mozjpeg_dec.wasm", "squoosh_png_bg.wasm", "webp_dec.wasm"];
+  const names = ["mozjpeg_dec.wasm", "squoosh_png_bg.wasm", "webp_dec.wasm", "spa.traineddata.gz", "eng.traineddata.gz"];
   const toolFile = path.join(root, "dist/build-tools/node-module-assets.cjs");
   await esbuild.build({ ...common, sourcemap: false, logLevel: "warning", entryPoints: ["src/engines/assets/node-module-assets.ts"], outfile: toolFile });
   const { assetPathInNodeModules } = createRequire(import.meta.url)(toolFile);

@@ -75,7 +75,18 @@ test("a photo is processed by the embedded host (its header read by the WebAssem
   expect(text).toContain("![[Attachments/IMG_20250731_084510.jpg]]");
 }, 90000);
 
+test("a photo's text is read by tesseract.js, its worker, core and Spanish data all from main.js", async () => {
+  await app.vault.createBinary("Attachments/Screenshot 2025-08-01 101500.png", bytesOf("ocr/synthetic_es.png"));
+  const log = await waitFor(() => app.vault.getFileByPath("Logs/2025-08-01.md") ?? undefined, 60000);
+  await waitFor(async () => /status:: (Processed|Error)/.test(await app.vault.read(log)), 90000);
+  const text = await app.vault.read(log);
+  expect(text).toMatch(/status:: Processed/);
+  expect(text).toContain("Mañana iré a la montaña");
+  const cache = path.join(process.env.XDG_CACHE_HOME!, "bitacora", "engine");
+  const [payloadDir] = readdirSync(cache);
+  expect(readdirSync(path.join(cache, payloadDir))).toEqual(expect.arrayContaining(["tesseract-worker.js", "tesseract-core-simd-lstm.wasm"]));
+}, 120000);
+
 // Pending until the WebAssembly engines land in main (branches wasm-whisper and wasm-release):
 // the embedded host carries only engines without native code (src/engines/host/portable-processors.ts).
 test.todo("a recording's words are transcribed by whisper.cpp WASM with the weightless model (pending: wasm-whisper)");
-test.todo("a photo's text is read by tesseract.js from the payload (pending: tesseract.js's worker and core in the payload; the WASM decoders are already there)");

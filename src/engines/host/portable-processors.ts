@@ -5,6 +5,7 @@ import { payloadAssets } from "../assets/payload-assets";
 import { audioMetadataProcessor } from "../metadata/audio-metadata-processor";
 import { currentPayload } from "../payload/payload-reader";
 import { createPortableEngines, type PortableEngines } from "./portable-engines";
+import { TesseractOcr } from "../image/tesseract-ocr";
 
 /**
  * The processors of the engine host embedded in main.js (esbuild.config.mjs puts this module in
@@ -13,14 +14,22 @@ import { createPortableEngines, type PortableEngines } from "./portable-engines"
  * becomes reachable from here. Their bytes come from main.js's payload; run from source (tests),
  * from node_modules.
  * Pending (issue #10): transcription (whisper.cpp WASM, with createVad() for Silero), emotion (needs
- * the audio decoders without node-web-audio-api), and the photo description, which waits for
- * tesseract.js's worker and core in the payload (createPortableEngines' `ocr` option).
+ * the audio decoders without node-web-audio-api). The photo description reads text with
+ * tesseract.js, whose worker script and core travel in the payload (run from source: none).
  */
 let engines: PortableEngines | undefined;
 
 export function portableEngines(): PortableEngines {
+  if (engines) return engines;
   const payload = currentPayload();
-  engines ??= createPortableEngines(payload ? payloadAssets(payload) : nodeModuleAssets(), { audioProcessors: () => [audioMetadataProcessor] });
+  // From main.js, Tesseract's worker script and its core's .wasm are extracted side by side on first use.
+  const ocr = payload
+    ? (languageData: (lang: "spa" | "eng") => Promise<Uint8Array>) => {
+        payload.file("tesseract-core-simd-lstm.wasm");
+        return new TesseractOcr({ languageData, workerPath: payload.file("tesseract-worker.js") });
+      }
+    : undefined;
+  engines = createPortableEngines(payload ? payloadAssets(payload) : nodeModuleAssets(), { audioProcessors: () => [audioMetadataProcessor], ocr });
   return engines;
 }
 
