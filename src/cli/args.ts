@@ -17,6 +17,8 @@ Options for process:
   --threads <n>        threads for Whisper (default 2)
   --timeout <seconds>  stop one attachment after this long (default 3600)
   --reprocess          process attachments again even if the ledger has them
+  --allow-server <url> let photos go to this Ollama address from the vault's settings when it is
+                       not this computer (repeatable; the vault alone cannot allow it)
 
 Settings come from <vault>/.obsidian/plugins/bitacora/data.json when the plugin is installed.
 The CLI keeps its queue and ledger in <vault>/.bitacora/state.json.
@@ -35,6 +37,7 @@ export interface CliArgs {
   threads?: number;
   timeout?: number;
   reprocess: boolean;
+  allowServers: string[];
 }
 
 export class UsageError extends Error {}
@@ -57,13 +60,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
         threads: { type: "string" },
         timeout: { type: "string" },
         reprocess: { type: "boolean" },
+        "allow-server": { type: "string", multiple: true },
       },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  const base = { watch: !!values.watch, json: !!values.json, reprocess: !!values.reprocess };
+  const base = { watch: !!values.watch, json: !!values.json, reprocess: !!values.reprocess, allowServers: values["allow-server"] ?? [] };
   if (values.help) return { command: "help", ...base };
   if (values.version) return { command: "version", ...base };
   const [command, vault, ...rest] = positionals;

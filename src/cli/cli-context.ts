@@ -6,6 +6,7 @@ import { migrateSettings } from "../core/settings/migrate-settings";
 import { DEFAULT_DEVICE_SETTINGS, type BitacoraSettings, type DeviceSettings } from "../core/settings/settings";
 import { EngineClient } from "../engines/host/engine-client";
 import type { CliArgs } from "./args";
+import { serverApproved, serverOrigin } from "../core/settings/server-approval";
 import { FsVault } from "./adapters/fs-vault";
 import { JsonFileState } from "./adapters/json-file-state";
 import { nodeClock, sha256Hasher } from "../engines/system/node-clock";
@@ -43,7 +44,14 @@ export function createCliContext(args: CliArgs) {
     modelsDir: process.env.BITACORA_MODELS_DIR ?? "",
     threads: args.threads ?? DEFAULT_DEVICE_SETTINGS.threads,
     timeoutSec: args.timeout ?? DEFAULT_DEVICE_SETTINGS.timeoutSec,
+    approvedServers: args.allowServers.map(serverOrigin).filter((origin): origin is string => origin !== null),
   };
+  if (settings.captioner === "ollama" && !serverApproved(settings.ollamaUrl, device.approvedServers)) {
+    process.stderr.write(
+      `bitacora: photos are not sent to ${settings.ollamaUrl}: that address comes from the vault's settings and is not this computer. ` +
+        `To allow it, run with --allow-server ${settings.ollamaUrl}\n`,
+    );
+  }
   const vault = new FsVault(root);
   const engine = new EngineClient({ hostScript: path.join(__dirname, "engine-host.js") });
   const stateFile = path.join(root, ".bitacora", "state.json");

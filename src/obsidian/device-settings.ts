@@ -48,5 +48,6 @@ export function sanitizeDeviceSettings(raw: unknown): DeviceSettings {
     return typeof value === "number" && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_DEVICE_SETTINGS[key];
   };
   const processHere = typeof source.processOnThisDevice === "boolean" ? source.processOnThisDevice : DEFAULT_DEVICE_SETTINGS.processOnThisDevice;
-  return { processOnThisDevice: processHere, whisperModelPath: text("whisperModelPath"), whisperCliPath: text("whisperCliPath"), modelsDir: text("modelsDir"), threads: count("threads"), timeoutSec: count("timeoutSec") };
+  const approvedServers = Array.isArray(source.approvedServers) ? source.approvedServers.filter((o): o is string => typeof o === "string") : [];
+  return { approvedServers, processOnThisDevice: processHere, whisperModelPath: text("whisperModelPath"), whisperCliPath: text("whisperCliPath"), modelsDir: text("modelsDir"), threads: count("threads"), timeoutSec: count("timeoutSec") };
 }

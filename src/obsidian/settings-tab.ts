@@ -1,6 +1,7 @@
 import { normalizePath, PluginSettingTab, Setting, type App } from "obsidian";
 import type { BitacoraSettings, DeviceSettings } from "../core/settings/settings";
 import type { DeviceSettingsStore } from "./device-settings";
+import { isLoopbackUrl, serverOrigin } from "../core/settings/server-approval";
 import type { PluginDataStore } from "./plugin-data";
 import { keywordRulesFromText, keywordRulesToText, listFromText } from "./settings-text";
 
@@ -260,6 +261,7 @@ export class BitacoraSettingTab extends PluginSettingTab {
       .setName("Ollama address")
       .setDesc("Only used with Ollama. Nothing is sent anywhere else.")
       .addText((text) => text.setValue(settings.ollamaUrl).onChange((value) => this.save({ ollamaUrl: value.trim() })));
+    this.showServerApproval(containerEl, settings.ollamaUrl);
     new Setting(containerEl)
       .setName("Ollama model")
       .setDesc("A vision model you have pulled in Ollama, for example llava.")
@@ -270,5 +272,25 @@ export class BitacoraSettingTab extends PluginSettingTab {
       .setName("Write photo locations")
       .setDesc("Adds GPS coordinates from photos to entries. Off by default.")
       .addToggle((toggle) => toggle.setValue(settings.includeGps).onChange((value) => this.save({ includeGps: value })));
+  }
+
+  /**
+   * The address syncs with the vault, so a photo leaves this computer only after the user allows
+   * that address here (device-local); the address is shown as it is.
+   */
+  private showServerApproval(containerEl: HTMLElement, url: string): void {
+    const origin = serverOrigin(url);
+    if (!origin || isLoopbackUrl(url)) return;
+    const approved = this.device.settings.approvedServers;
+    new Setting(containerEl)
+      .setName(`Send photos to ${origin}`)
+      .setDesc(`This address is another computer: photos will leave this one. It comes from the synced settings, so allow it on each device where you want it.`)
+      .addToggle((toggle) =>
+        toggle
+          .setValue(approved.includes(origin))
+          .onChange((value) =>
+            this.saveDevice({ approvedServers: value ? [...approved.filter((o) => o !== origin), origin] : approved.filter((o) => o !== origin) }),
+          ),
+      );
   }
 }

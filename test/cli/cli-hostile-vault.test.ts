@@ -3,20 +3,31 @@
  * outside the vault, symlinks out of it, a protected log note. Nothing outside the vault is read
  * or written, and no run ends in a stack trace.
  */
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseLogNote } from "../../src/core/log/parse-log-note";
+import { recordedAnswer, startOllamaStandIn } from "../engines/image/ollama-stand-in";
 
 const ROOT = path.resolve(__dirname, "../..");
 const BIN = path.join(ROOT, "bin/bitacora.js");
+const PHOTOS = path.resolve(ROOT, "../shared/testdata/photos_coco");
 const ATTACHMENT = "Screenshot 2025-07-30 at 10.10.10.png";
 
 function bitacora(...args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: mkdtempSync(path.join(tmpdir(), "bitacora-home-")) };
   delete env.XDG_DATA_HOME;
   return spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 300000, env });
+}
+
+/** The CLI without blocking this process, so a loopback server in the test can answer it. */
+function bitacoraAsync(...args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: mkdtempSync(path.join(tmpdir(), "bitacora-home-")) };
+  delete env.XDG_DATA_HOME;
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 300000, env }, (_error, stdout, stderr) => resolve({ stdout, stderr }));
+  });
 }
 
 /** A vault inside a folder of its own, next to a "victim" file the vault must never touch. */
@@ -106,3 +117,26 @@ test("a protected (immutable) log note fails that job with a clear message, neve
     spawnSync("chattr", ["-i", note]);
   }
 });
+
+test("an Ollama address from the vault's settings gets no photo until this device allows it", async () => {
+  // 0.0.0.0 reaches this machine's loopback server, but is not an address the rules call "this computer".
+  const ollama = await startOllamaStandIn(recordedAnswer("generate-es.json"), ["llava"]);
+  try {
+    const address = ollama.url.replace("127.0.0.1", "0.0.0.0");
+    const photoVault = () => {
+      const { vault } = vaultWithNeighbour();
+      copyFileSync(path.join(PHOTOS, readdirSync(PHOTOS).find((f) => f.endsWith(".jpg"))!), path.join(vault, "IMG_20250730_101010.jpg"));
+      mkdirSync(path.join(vault, ".obsidian/plugins/bitacora"), { recursive: true });
+      writeFileSync(path.join(vault, ".obsidian/plugins/bitacora/data.json"), JSON.stringify({ settings: { captioner: "ollama", ollamaUrl: address } }));
+      return vault;
+    };
+    const refused = await bitacoraAsync("process", photoVault());
+    expect(refused.stderr).toContain(`photos are not sent to ${address}`);
+    expect(ollama.requests).toEqual([]);
+    const allowed = await bitacoraAsync("process", photoVault(), "--allow-server", address);
+    expect(allowed.stderr).toBe("");
+    expect(ollama.requests.map((r) => r.path)).toEqual(["/api/generate"]);
+  } finally {
+    await ollama.close();
+  }
+}, 120000);

@@ -1,6 +1,7 @@
 import type { EngineOptions } from "../processing/engine-options";
 import type { BitacoraSettings, DeviceSettings } from "../settings/settings";
 import type { TopicNote } from "./entry-enricher";
+import { serverApproved } from "../settings/server-approval";
 import { buildInitialPrompt } from "../transcript/transcript-assembly";
 
 /** Topic names and aliases, spelled as the vault spells them, so Whisper writes project terms that way. */
@@ -20,6 +21,10 @@ export function engineOptionsFor(settings: BitacoraSettings, device: DeviceSetti
     timeoutSec: device.timeoutSec,
     includeGps: settings.includeGps,
     captioner: settings.captioner,
-    ollama: settings.captioner === "ollama" ? { url: settings.ollamaUrl, model: settings.ollamaModel } : undefined,
+    // An address from synced settings is used only when it is this computer or approved on this device.
+    ollama:
+      settings.captioner === "ollama" && serverApproved(settings.ollamaUrl, device.approvedServers)
+        ? { url: settings.ollamaUrl, model: settings.ollamaModel }
+        : undefined,
   };
 }

@@ -60,6 +60,8 @@ export interface DeviceSettings {
   modelsDir: string;
   threads: number;
   timeoutSec: number;
+  /** Server origins (e.g. an Ollama on another computer) the user approved on this device. */
+  approvedServers: string[];
 }
 
 export const CURRENT_SETTINGS_VERSION = 1;
@@ -103,4 +105,5 @@ export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = {
   modelsDir: "",
   threads: 2,
   timeoutSec: 3600,
+  approvedServers: [],
 };
