@@ -5,6 +5,7 @@
  * activity and its object in the log's language. Pure; rows come from `groupRows`.
  */
 import { deploymentFacts } from "../enrich/activity";
+import type { ImageKind } from "./image-kind";
 import type { LogLanguage } from "../processing/engine-options";
 import { findTables, labelTableRows } from "./layout";
 
@@ -171,4 +172,16 @@ export function trainingTitle(rows: readonly string[], language: LogLanguage): s
   const text = rows.join("\n");
   if (!/\bepoch/i.test(text) || !/\bloss\b/i.test(text)) return undefined;
   return language === "es" ? "Revisión del entrenamiento del modelo" : "Model training review";
+}
+
+/**
+ * The picture's kind once its screen is known: dashboards are dashboards, a retro board is a
+ * board; a deploy log or test report keeps "terminal" only when it looked like one (a web
+ * console is a screenshot).
+ */
+export function kindOfScreen(screen: ScreenReading | undefined, measured: ImageKind): ImageKind {
+  if (!screen) return measured;
+  if (screen.kind === "kubernetes" || screen.kind === "monitoring") return "dashboard";
+  if (screen.kind === "retro-board") return "whiteboard";
+  return measured === "terminal" ? "terminal" : measured === "photo" ? "photo" : "screenshot";
 }

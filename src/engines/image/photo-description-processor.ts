@@ -6,7 +6,7 @@
 import { describePhoto } from "../../core/photo/describe-photo";
 import { classifyImage, type ImageKind } from "../../core/photo/image-kind";
 import { groupRows, labelTableRows } from "../../core/photo/layout";
-import { readScreen, trainingTitle } from "../../core/photo/screen";
+import { kindOfScreen, readScreen, trainingTitle } from "../../core/photo/screen";
 import { extractTextFacts } from "../../core/photo/text-facts";
 import type { MediaProcessor, ProcessorFindings } from "../../core/processing/processor-port";
 import { EngineError } from "../host/engine-error";
@@ -77,7 +77,7 @@ export const createPhotoDescriptionProcessor = (engines: PhotoEngines): MediaPro
       ...(title ? { title } : {}),
       image: {
         ...findings.image,
-        imageKind: kind,
+        imageKind: kindOfScreen(screen, kind),
         description,
         ocrLines: lines.map((line) => line.text),
         peopleCount,

@@ -1,5 +1,5 @@
 import { describePhoto } from "../../../src/core/photo/describe-photo";
-import { readScreen, trainingTitle } from "../../../src/core/photo/screen";
+import { kindOfScreen, readScreen, trainingTitle } from "../../../src/core/photo/screen";
 import { extractTextFacts } from "../../../src/core/photo/text-facts";
 
 describe("what a screen is about, from its rows", () => {
@@ -63,4 +63,12 @@ describe("what a screen is about, from its rows", () => {
     expect(trainingTitle(["Epoch loss accuracy", "1/100 0.234 85.3%"], "en")).toBe("Model training review");
     expect(readScreen(["Mañana iré a la montaña"], "es")).toBeUndefined();
   });
+});
+
+test("the picture's kind follows its screen: a web console is not a terminal", () => {
+  const console = readScreen(["Deploy workflow - deploy.yml", "Deploy to production succeeded"], "en");
+  expect(kindOfScreen(console, "terminal")).toBe("terminal");
+  expect(kindOfScreen(console, "document")).toBe("screenshot");
+  expect(kindOfScreen(readScreen(["Kubernetes", "api 2/2 Running"], "en"), "screenshot")).toBe("dashboard");
+  expect(kindOfScreen(undefined, "photo")).toBe("photo");
 });
