@@ -9,7 +9,8 @@ import type { CliArgs } from "./args";
 import { serverApproved, serverOrigin } from "../core/settings/server-approval";
 import { FsVault } from "./adapters/fs-vault";
 import { JsonFileState } from "./adapters/json-file-state";
-import { nodeClock, sha256Hasher } from "../engines/system/node-clock";
+import { nodeClock } from "../engines/system/node-clock";
+import { sha256FileHasher } from "../engines/system/file-hasher";
 import { topicNotesOnDisk } from "./adapters/topic-notes-on-disk";
 
 export class VaultNotFoundError extends Error {}
@@ -61,7 +62,7 @@ export function createCliContext(args: CliArgs) {
     engine,
     state: new JsonFileState(stateFile),
     clock: nodeClock,
-    hasher: sha256Hasher,
+    hasher: sha256FileHasher,
     settings: () => settings,
     device: () => device,
     topics: () => topicNotesOnDisk(vault, settings),

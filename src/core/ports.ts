@@ -17,7 +17,6 @@ export interface VaultPort {
   listFiles(): Promise<string[]>;
   stat(path: string): Promise<FileStat | null>;
   readText(path: string): Promise<string | null>;
-  readBinary(path: string): Promise<Uint8Array>;
   /** Creates the note (and its folders) with `initial` when missing, then applies `edit` atomically. */
   processText(path: string, edit: (text: string) => string, initial: string): Promise<string>;
   /** Moves a note to the trash (the user's trash setting) only if its text is still exactly `expected`. */
@@ -53,5 +52,5 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** Hash of a file's bytes, supplied by the adapter (crypto lives outside core). */
-export type ContentHasher = (bytes: Uint8Array) => Promise<string>;
+/** SHA-256 of a file on disk (absolute path), supplied by the adapter: crypto and streaming live outside core. */
+export type ContentHasher = (absPath: string) => Promise<string>;

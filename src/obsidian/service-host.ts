@@ -2,7 +2,8 @@ import { Component, Notice, type App } from "obsidian";
 import { BitacoraService } from "../core/service/bitacora-service";
 import { folderLocator, type LogNoteLocator } from "../core/service/entry-writer";
 // The same Node clock and hasher as the CLI: the queue runs in Obsidian's Node context, not a (popout) window.
-import { nodeClock, sha256Hasher } from "../engines/system/node-clock";
+import { nodeClock } from "../engines/system/node-clock";
+import { sha256FileHasher } from "../engines/system/file-hasher";
 import { EngineClient } from "../engines/host/engine-client";
 import { DailyNoteLocator } from "./daily-note-locator";
 import type { ChosenLaunch } from "./engine-launch";
@@ -55,7 +56,7 @@ export class ServiceHost extends Component {
       engine: this.engine,
       state: data.queueState,
       clock: nodeClock,
-      hasher: sha256Hasher,
+      hasher: sha256FileHasher,
       settings,
       // The native pack's addon is as fast as whisper-cli; the built-in WebAssembly is not.
       device: () => ({ ...device.settings, whisperCliPath: device.settings.whisperCliPath || this.foundWhisperCli || "" }),

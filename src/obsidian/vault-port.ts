@@ -24,12 +24,6 @@ export class ObsidianVaultPort implements VaultPort {
     return file ? this.app.vault.read(file) : null;
   }
 
-  async readBinary(path: string): Promise<Uint8Array> {
-    const file = this.fileAt(path);
-    if (!file) throw new Error(`File not found: ${path}`);
-    return new Uint8Array(await this.app.vault.readBinary(file));
-  }
-
   async processText(path: string, edit: (text: string) => string, initial: string): Promise<string> {
     const normalized = normalizePath(path);
     const file = this.fileAt(normalized) ?? (await this.createNote(normalized, initial));

@@ -12,7 +12,7 @@ import type { EnginePort } from "../../src/core/ports";
 import type { ProcessorFindings } from "../../src/core/processing/processor-port";
 import { FsVault } from "../../src/cli/adapters/fs-vault";
 import { JsonFileState } from "../../src/cli/adapters/json-file-state";
-import { sha256Hasher } from "../../src/engines/system/node-clock";
+import { sha256FileHasher } from "../../src/engines/system/file-hasher";
 import { EngineClient } from "../../src/engines/host/engine-client";
 import { ManualClock } from "./manual-clock";
 
@@ -82,7 +82,7 @@ export function makeService(
     engine,
     state: new JsonFileState(options.stateFile ?? vault.absolutePath(".bitacora/state.json")),
     clock,
-    hasher: sha256Hasher,
+    hasher: sha256FileHasher,
     settings: () => settings,
     device: () => DEFAULT_DEVICE_SETTINGS,
     notify: (message) => notices.push(message),

@@ -54,10 +54,6 @@ export class FsVault implements VaultPort {
     }
   }
 
-  async readBinary(vaultPath: string): Promise<Uint8Array> {
-    return readFile(await this.inside(vaultPath));
-  }
-
   /** Removes temp and lock files of Bitácora processes that died mid-write; call once at start. */
   sweepStaleSideFiles(): Promise<string[]> {
     return sweepStaleSideFiles(this.root);

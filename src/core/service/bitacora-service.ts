@@ -287,7 +287,7 @@ export class BitacoraService {
     const job = this.job(jobId);
     if (!job) return;
     try {
-      const hash = await this.deps.hasher(await this.deps.vault.readBinary(job.path));
+      const hash = await this.deps.hasher(this.deps.vault.absolutePath(job.path));
       const record = this.state.ledger[hash];
       const duplicate = record && record.path !== job.path ? { originalExists: (await this.deps.vault.stat(record.path)) !== null } : undefined;
       this.dispatch({ type: "hashed", jobId, hash, duplicate });

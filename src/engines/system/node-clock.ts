@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import type { Clock, ContentHasher } from "../../core/ports";
+import type { Clock } from "../../core/ports";
 
 export const nodeClock: Clock = {
   now: () => new Date(),
@@ -13,5 +12,3 @@ export const nodeClock: Clock = {
       }, { once: true });
     }),
 };
-
-export const sha256Hasher: ContentHasher = async (bytes) => createHash("sha256").update(bytes).digest("hex");
