@@ -138,9 +138,9 @@ export class BitacoraSettingTab extends PluginSettingTab {
       .setName("Group window (minutes)")
       .setDesc("Photos and recordings taken within this many minutes of each other share one entry; set it to 0 to turn grouping off.")
       .addText((text) =>
-        text.setPlaceholder("10").setValue(String(settings.groupWindowMinutes)).onChange((value) => {
+        text.setPlaceholder("10").setValue(String(settings.groupWindowMinutes)).onChange(async (value) => {
           const minutes = Number(value);
-          if (Number.isFinite(minutes) && minutes >= 0) void this.save({ groupWindowMinutes: Math.floor(minutes) });
+          if (value.trim() !== "" && Number.isFinite(minutes) && minutes >= 0) await this.save({ groupWindowMinutes: Math.floor(minutes) });
         }),
       );
     new Setting(containerEl)

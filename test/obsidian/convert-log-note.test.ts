@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseLogNote } from "../../src/core/log/parse-log-note";
-import { Modal, Notice, type TFile } from "../obsidian-stand-in/obsidian";
-import { MANIFEST, REPO, presetSettings, startPlugin, stopPlugin, perTestVault, waitFor } from "./harness";
+import { Modal, Notice, Setting, type TFile } from "../obsidian-stand-in/obsidian";
+import { DATA_JSON, MANIFEST, REPO, presetSettings, startPlugin, stopPlugin, perTestVault, waitFor } from "./harness";
 
 const current = perTestVault();
 const SEEDS = path.join(REPO, "../shared/seeds");
@@ -41,4 +41,20 @@ test("a seed-style note converts to Dataview list items and back to the same byt
   Notice.shown__.length = 0;
   await convert("Seed lines");
   expect(current.vault.readText("Logs/2025-07-30.md")).toBe(seed000);
+});
+
+test("Entry style and Group window are settings saved to data.json", async () => {
+  presetSettings(current.vault, {});
+  const { app, plugin } = await startPlugin(current.vault);
+  current.stop = () => stopPlugin(app, plugin);
+  app.settingTabs__[0].display();
+  const control = (name: string) =>
+    Setting.all__.filter((s) => s.nameEl.getText() === name).pop()!.controls[0] as unknown as { change__(v: unknown): Promise<void>; getValue(): unknown };
+  expect(control("Entry style").getValue()).toBe("seed");
+  expect(control("Group window (minutes)").getValue()).toBe("10");
+  await control("Entry style").change__("list");
+  await control("Group window (minutes)").change__("0");
+  const saved = (JSON.parse(current.vault.readText(DATA_JSON)) as { settings: Record<string, unknown> }).settings;
+  expect(saved).toMatchObject({ entryStyle: "list", groupWindowMinutes: 0 });
+  expect(plugin.bitacoraSettings).toMatchObject({ entryStyle: "list", groupWindowMinutes: 0 });
 });
