@@ -3,7 +3,7 @@
 // tree as the native addon (node_modules/nodejs-whisper). Needs emscripten (emcc, emcmake) and
 // cmake; CI and the tests do not: they use the committed vendor/whisper-wasm files.
 //
-//   node scripts/build-whisper-wasm.mjs [--out DIR] [--threads-pool N] [--no-lto] [--no-simd]
+//   node scripts/build-whisper-wasm.mjs [--out DIR] [--threads-pool N] [--no-lto] [--no-simd] [--new-threads-per-graph]
 //
 // The exact command and the SHA-256 of every output are written to DIR/build-info.json, so a
 // reviewer (or the release workflow) can rebuild and compare. docs/engines.md has the flag history.
@@ -24,6 +24,7 @@ const outDir = path.resolve(root, option("--out", "vendor/whisper-wasm"));
 const poolSize = Number(option("--threads-pool", "4"));
 const lto = !args.includes("--no-lto");
 const simd = !args.includes("--no-simd");
+const reuseThreads = !args.includes("--new-threads-per-graph");
 const workDir = path.join(root, "build", "whisper-wasm");
 const logFile = path.join(workDir, "build.log");
 
@@ -63,7 +64,47 @@ function patchedSourceCopy(whisperCpp) {
   const duplicate = "#define ggml_vec_dot_q4_1_q8_1_generic ggml_vec_dot_q4_1_q8_1\n";
   const at = text.indexOf(duplicate, wasmBlock);
   if (at >= 0) writeFileSync(fallback, text.slice(0, at) + text.slice(at + duplicate.length));
+  if (reuseThreads) reuseOneThreadPool(path.join(copy, "ggml", "src", "ggml-cpu", "ggml-cpu.c"));
   return copy;
+}
+
+/**
+ * ggml starts and joins a new pool of threads for every graph it computes (hundreds per
+ * transcription). Under Emscripten each thread start is a message round trip through the main
+ * thread, so the build keeps one pool and reuses it; a second graph computed at the same time
+ * (another model transcribing) falls back to ggml's own per-graph pool.
+ */
+function reuseOneThreadPool(file) {
+  const text = readFileSync(file, "utf8");
+  const computeStart = "enum ggml_status ggml_graph_compute(struct ggml_cgraph * cgraph, struct ggml_cplan * cplan) {";
+  const disposable = "    bool disposable_threadpool = false;\n";
+  const ending = "    if (disposable_threadpool) {\n        ggml_threadpool_free(threadpool);\n    }\n";
+  for (const needle of [computeStart, disposable, ending]) {
+    if (text.split(needle).length !== 2) fail(`ggml-cpu.c changed; cannot apply the reused thread pool patch (${needle.trim().slice(0, 40)})`);
+  }
+  const helpers = [
+    "// Bitácora's WebAssembly build: one thread pool reused across graphs (scripts/build-whisper-wasm.mjs).",
+    "static struct ggml_threadpool * bitacora_pool = NULL;",
+    "static atomic_int bitacora_pool_busy = 0;",
+    "static struct ggml_threadpool * bitacora_acquire_pool(int n_threads) {",
+    "    if (n_threads < 2 || atomic_exchange(&bitacora_pool_busy, 1)) return NULL;",
+    "    if (bitacora_pool != NULL && bitacora_pool->n_threads != n_threads) {",
+    "        ggml_threadpool_free(bitacora_pool);",
+    "        bitacora_pool = NULL;",
+    "    }",
+    "    if (bitacora_pool == NULL) {",
+    "        struct ggml_threadpool_params params = ggml_threadpool_params_default(n_threads);",
+    "        bitacora_pool = ggml_threadpool_new_impl(&params, NULL, NULL);",
+    "    }",
+    "    return bitacora_pool;",
+    "}",
+    "",
+  ].join("\n");
+  const patched = text
+    .replace(computeStart, `${helpers}\n${computeStart}`)
+    .replace(disposable, `${disposable}    struct ggml_threadpool * bitacora_reused = threadpool == NULL ? bitacora_acquire_pool(n_threads) : NULL;\n    if (bitacora_reused != NULL) threadpool = bitacora_reused;\n`)
+    .replace(ending, `${ending}    if (bitacora_reused != NULL) atomic_store(&bitacora_pool_busy, 0);\n`);
+  writeFileSync(file, patched);
 }
 
 function compileFlags() {
@@ -157,7 +198,8 @@ function rank(library) {
 }
 
 function writeBuildInfo(linkArgs, cmakeArgs, elapsedMs) {
-  const relative = (arg) => arg.split(root + path.sep).join("");
+  // Paths relative to the repository, the output folder as <out>: the same text wherever it was built.
+  const relative = (arg) => arg.split(outDir).join("<out>").split(root + path.sep).join("");
   const files = {};
   for (const file of readdirSync(outDir).sort()) {
     files[file] = { bytes: readFileSync(path.join(outDir, file)).length, sha256: createHash("sha256").update(readFileSync(path.join(outDir, file))).digest("hex") };
@@ -166,7 +208,7 @@ function writeBuildInfo(linkArgs, cmakeArgs, elapsedMs) {
   const info = {
     whisperCpp: "1.9.1 (node_modules/nodejs-whisper/cpp/whisper.cpp, arch-fallback.h duplicate removed)",
     emcc: emccVersion,
-    rebuild: `node scripts/build-whisper-wasm.mjs ${args.join(" ")}`.trim(),
+    rebuild: `node scripts/build-whisper-wasm.mjs ${args.filter((arg, i) => arg !== "--out" && args[i - 1] !== "--out").join(" ")}`.trim(),
     configure: cmakeArgs.map(relative),
     link: ["em++", ...linkArgs.map(relative)],
     buildSeconds: Math.round(elapsedMs / 1000),

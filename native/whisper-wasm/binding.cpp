@@ -60,11 +60,11 @@ void runJob(Job* job) {
   emscripten_async_run_in_main_runtime_thread(EM_FUNC_SIG_VII, reportDoneOnMain, job->id, job->status);
 }
 
-// whisper.cpp's log goes nowhere; its last error line is kept for the load error message.
-std::string lastError;
+// whisper.cpp's log goes nowhere; the first error line of a load says why it failed.
+std::string loadError;
 
-void keepLastError(ggml_log_level level, const char* text, void*) {
-  if (level == GGML_LOG_LEVEL_ERROR) lastError = text;
+void keepFirstError(ggml_log_level level, const char* text, void*) {
+  if (level == GGML_LOG_LEVEL_ERROR && loadError.empty()) loadError = text;
 }
 
 whisper_context_params contextParams() {
@@ -81,17 +81,19 @@ EMSCRIPTEN_KEEPALIVE const char* bw_version() { return whisper_version(); }
 
 EMSCRIPTEN_KEEPALIVE const char* bw_system_info() { return whisper_print_system_info(); }
 
-EMSCRIPTEN_KEEPALIVE void bw_quiet() { whisper_log_set(keepLastError, nullptr); }
+EMSCRIPTEN_KEEPALIVE void bw_quiet() { whisper_log_set(keepFirstError, nullptr); }
 
-EMSCRIPTEN_KEEPALIVE const char* bw_last_error() { return lastError.c_str(); }
+EMSCRIPTEN_KEEPALIVE const char* bw_load_error() { return loadError.c_str(); }
 
 // Reads the model through the file system (NODERAWFS: the real disk). Null when it fails.
 EMSCRIPTEN_KEEPALIVE whisper_context* bw_load_file(const char* path) {
+  loadError.clear();
   return whisper_init_from_file_with_params(path, contextParams());
 }
 
 // Loads a model from bytes the caller copied into the heap; the caller frees them afterwards.
 EMSCRIPTEN_KEEPALIVE whisper_context* bw_load_buffer(void* bytes, size_t size) {
+  loadError.clear();
   return whisper_init_from_buffer_with_params(bytes, size, contextParams());
 }
 

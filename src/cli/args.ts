@@ -12,6 +12,8 @@ Options for process:
   --json               print one JSON object per event instead of a progress bar
   --model <path>       Whisper ggml model file (device-local; never synced)
   --whisper-cli <path> use whisper.cpp's own whisper-cli instead of the built-in binding
+  --whisper-engine <e> built-in Whisper engine: native (default: the addon built at install)
+                       or wasm (whisper.cpp as WebAssembly, as in the plugin)
   --language <code>    Whisper language: auto (default), es, en, ...
   --log-language <l>   language of the log text: es (default) or en
   --threads <n>        threads for Whisper (default 2)
@@ -32,6 +34,7 @@ export interface CliArgs {
   json: boolean;
   model?: string;
   whisperCli?: string;
+  whisperEngine?: "native" | "wasm";
   language?: string;
   logLanguage?: string;
   threads?: number;
@@ -55,6 +58,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         json: { type: "boolean" },
         model: { type: "string" },
         "whisper-cli": { type: "string" },
+        "whisper-engine": { type: "string" },
         language: { type: "string" },
         "log-language": { type: "string" },
         threads: { type: "string" },
@@ -81,6 +85,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} needs a positive number.`);
     return n;
   };
+  const whisperEngine = values["whisper-engine"];
+  if (whisperEngine !== undefined && whisperEngine !== "native" && whisperEngine !== "wasm") throw new UsageError("--whisper-engine is native or wasm.");
   const logLanguage = values["log-language"];
   if (logLanguage !== undefined && logLanguage !== "es" && logLanguage !== "en") throw new UsageError("--log-language is es or en.");
   return {
@@ -89,6 +95,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     ...base,
     model: values.model,
     whisperCli: values["whisper-cli"],
+    whisperEngine,
     language: values.language,
     logLanguage,
     threads: number("threads", values.threads),

@@ -53,6 +53,8 @@ export function createCliContext(args: CliArgs) {
         `To allow it, run with --allow-server ${settings.ollamaUrl}\n`,
     );
   }
+  // The engine host inherits the environment; the transcription processor reads the choice there.
+  if (args.whisperEngine) process.env.BITACORA_WHISPER_ENGINE = args.whisperEngine;
   const vault = new FsVault(root);
   const engine = new EngineClient({ hostScript: path.join(__dirname, "engine-host.js") });
   const stateFile = path.join(root, ".bitacora", "state.json");

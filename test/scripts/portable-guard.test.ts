@@ -31,3 +31,10 @@ test("importing a native engine fails the build, naming the module and the impor
 test("pure JavaScript and WebAssembly packages build", () => {
   expect(buildWithGuard('import { Input } from "mediabunny";\nimport { readFileSync } from "node:fs";\nexport const x = [Input, readFileSync];\n').status).toBe(0);
 });
+
+test("the WebAssembly Whisper engine's factory builds into the embedded host: no native module behind it", () => {
+  const factory = path.join(REPO, "src/engines/whisper/wasm-whisper-engine.ts");
+  const result = buildWithGuard(`import { createWasmWhisperEngine } from ${JSON.stringify(factory)};\nexport const f = createWasmWhisperEngine;\n`);
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+});

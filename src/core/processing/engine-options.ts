@@ -4,6 +4,8 @@
  */
 export type LogLanguage = "es" | "en";
 
+export type WhisperEngineChoice = "native" | "wasm";
+
 export interface EngineOptions {
   logLanguage: LogLanguage;
   /** Folder for downloaded models (outside the vault's synced plugin data). */
@@ -12,6 +14,11 @@ export interface EngineOptions {
   whisperModelPath?: string;
   /** Optional whisper.cpp CLI binary, used instead of the built-in engines (docs/engines.md). */
   whisperCliPath?: string;
+  /**
+   * Which built-in Whisper engine: "native" (the addon, else the prebuilt binding) or "wasm"
+   * (whisper.cpp as WebAssembly, no native module). Unset: BITACORA_WHISPER_ENGINE, else native.
+   */
+  whisperEngine?: WhisperEngineChoice;
   /** "auto" or an ISO-639-1 code such as "es" or "en". */
   whisperLanguage: string;
   /** Initial prompt (topic names and aliases) so project terms are spelled as the vault spells them. */

@@ -1,3 +1,4 @@
+import type { WhisperEngineChoice } from "../../core/processing/engine-options";
 import type { MediaProcessor } from "../../core/processing/processor-port";
 import { detectSpeechInBlocks, SileroVad, streamPcm16kMono } from "../audio";
 import { nativeOnnx } from "../onnx/native-onnx";
@@ -6,6 +7,7 @@ import { AddonWhisperEngine } from "./addon-whisper-engine";
 import { CliWhisperEngine } from "./cli-whisper-engine";
 import { NativeWhisperEngine } from "./native-whisper-engine";
 import { transcribeRecording, type SpeechFinder } from "./transcribe-recording";
+import { WasmWhisperEngine } from "./wasm-whisper-engine";
 import { loadWhisperAddon } from "./whisper-addon-loader";
 import type { WhisperEngine } from "./whisper-port";
 
@@ -14,23 +16,31 @@ let cachedEngine: { key: string; engine: WhisperEngine } | null = null;
 let cachedVad: Promise<SileroVad> | null = null;
 
 /**
- * The user's whisper.cpp program when set; else Bitácora's own addon (AVX builds, in-process
- * abort, no-speech probabilities); else the prebuilt binding, which needs no compiler.
+ * The user's whisper.cpp program when set; else whisper.cpp as WebAssembly when chosen (no
+ * native module); else Bitácora's own addon (AVX builds, in-process abort, no-speech
+ * probabilities); else the prebuilt binding, which needs no compiler.
  */
-export function engineFor(modelPath: string, cliPath?: string): WhisperEngine {
-  const kind = cliPath ? "cli" : loadWhisperAddon().ok ? "addon" : "prebuilt";
+export function engineFor(modelPath: string, cliPath?: string, choice: WhisperEngineChoice = "native"): WhisperEngine {
+  const kind = cliPath ? "cli" : choice === "wasm" ? "wasm" : loadWhisperAddon().ok ? "addon" : "prebuilt";
   const key = `${kind}|${cliPath ?? ""}|${modelPath}`;
   if (cachedEngine?.key !== key) {
     void cachedEngine?.engine.dispose();
     const engine =
       kind === "cli"
         ? new CliWhisperEngine({ binaryPath: cliPath!, modelPath, description: `whisper.cpp CLI (${cliPath})` })
-        : kind === "addon"
-          ? new AddonWhisperEngine({ modelPath })
-          : new NativeWhisperEngine({ modelPath });
+        : kind === "wasm"
+          ? new WasmWhisperEngine({ modelPath })
+          : kind === "addon"
+            ? new AddonWhisperEngine({ modelPath })
+            : new NativeWhisperEngine({ modelPath });
     cachedEngine = { key, engine };
   }
   return cachedEngine.engine;
+}
+
+/** BITACORA_WHISPER_ENGINE=wasm (the CLI's --whisper-engine sets it for its engine host). */
+function whisperEngineFromEnv(): WhisperEngineChoice {
+  return process.env.BITACORA_WHISPER_ENGINE === "wasm" ? "wasm" : "native";
 }
 
 const sileroSpeechFinder: SpeechFinder = async (blocks, signal) => {
@@ -54,7 +64,7 @@ export const transcriptionProcessor: MediaProcessor = {
     // whisperCliPath, when set, switches to the user's whisper.cpp CLI (docs/engines.md).
     const options = context.options;
     const modelPath = await resolveWhisperModel(options);
-    const engine = engineFor(modelPath, options.whisperCliPath);
+    const engine = engineFor(modelPath, options.whisperCliPath, options.whisperEngine ?? whisperEngineFromEnv());
     const result = await transcribeRecording(
       { openPcm: (signal) => streamPcm16kMono(job.absPath, { signal }) },
       sileroSpeechFinder,

@@ -1,0 +1,84 @@
+import { EngineError } from "../host/engine-error";
+import { ModelSlot, openNativeModel } from "./native-model";
+import { runStoppable } from "./stoppable-call";
+import { sharedWhisperWasmRuntime } from "./wasm/whisper-wasm-location";
+import type { WhisperWasmRuntime } from "./wasm/whisper-wasm-runtime";
+import { WHISPER_SAMPLE_RATE, type WhisperEngine, type WhisperResult, type WhisperTranscribeOptions } from "./whisper-port";
+
+export interface WasmWhisperConfig {
+  modelPath: string;
+  /** The WebAssembly runtime; the process-wide one by default. */
+  runtime?: () => Promise<WhisperWasmRuntime>;
+}
+
+interface LoadedModel {
+  runtime: WhisperWasmRuntime;
+  context: number;
+}
+
+/**
+ * whisper.cpp compiled to WebAssembly (vendor/whisper-wasm, scripts/build-whisper-wasm.mjs):
+ * the engine that needs no native module, so the plugin's three-file install can run it on any
+ * desktop. The model is loaded once and kept for every chunk and job until dispose() or another
+ * model path. Cancel and timeout set an abort flag whisper.cpp reads after each encoder pass and
+ * decoder step; errors are the native engines' (no-model, internal, cancelled, timeout).
+ */
+export class WasmWhisperEngine implements WhisperEngine {
+  private readonly model: ModelSlot<LoadedModel>;
+  private version = "";
+  /** The call in progress: the model is freed only after it has really ended. */
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(config: WasmWhisperConfig) {
+    const loadRuntime = config.runtime ?? sharedWhisperWasmRuntime;
+    this.model = new ModelSlot(() =>
+      openNativeModel(config.modelPath, loadRuntime, async (runtime) => {
+        this.version = runtime.version;
+        return { runtime, context: runtime.loadModelFile(config.modelPath) };
+      }),
+    );
+  }
+
+  get description(): string {
+    return `whisper.cpp${this.version ? ` ${this.version}` : ""} via WebAssembly (SIMD128, threads)`;
+  }
+
+  async transcribe(pcm: Float32Array, options: WhisperTranscribeOptions): Promise<WhisperResult> {
+    if (options.signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
+    const model = await this.model.get();
+    if (options.signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
+    const job = model.runtime.transcribe(
+      model.context,
+      pcm,
+      { language: options.language || "auto", prompt: options.initialPrompt, threads: options.threads },
+      // whisper.cpp reports 0..100, and more than 100 on the padded last window.
+      (percent) => options.onProgress?.(Math.min(Math.max(percent / 100, 0), 1)),
+    );
+    this.running = job.promise.catch(() => undefined);
+    const result = await runStoppable({ promise: job.promise, stop: () => job.abort() }, options);
+    if (result.aborted) throw new EngineError("cancelled", "Cancelled.");
+    options.onProgress?.(1);
+    const duration = pcm.length / WHISPER_SAMPLE_RATE;
+    return {
+      language: result.language || undefined,
+      segments: result.segments.map((segment) => ({
+        start: segment.startMs / 1000,
+        end: Math.min(segment.endMs / 1000, duration),
+        text: segment.text,
+        noSpeechProb: segment.noSpeechProb,
+      })),
+    };
+  }
+
+  async dispose(): Promise<void> {
+    const model = await this.model.take();
+    if (!model) return;
+    await this.running;
+    model.runtime.freeModel(model.context);
+  }
+}
+
+/** The factory the plugin's portable engine host uses: nothing here imports a native module. */
+export function createWasmWhisperEngine(modelPath: string): WhisperEngine {
+  return new WasmWhisperEngine({ modelPath });
+}
