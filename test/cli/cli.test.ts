@@ -83,6 +83,9 @@ test("a broken attachment makes process exit 1 with an error entry", () => {
 test("usage errors exit 2, a missing vault exits 3", () => {
   expect(bitacora("frobnicate", "x").status).toBe(2);
   expect(bitacora("process").status).toBe(2);
+  const engine = bitacora("process", ".", "--whisper-engine", "gpu");
+  expect(engine.status).toBe(2);
+  expect(engine.stderr).toContain("--whisper-engine is native or wasm");
   const missing = bitacora("process", path.join(tmpdir(), "no-such-vault-here"));
   expect(missing.status).toBe(3);
   expect(missing.stderr).toContain("No vault folder");
