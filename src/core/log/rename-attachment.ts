@@ -2,6 +2,7 @@ import { fileNameOf } from "../media";
 import { attachmentLink } from "./attachment-link";
 import { formatLogDocument, parseLogNote, reparseEntry } from "./parse-log-note";
 import { endMarker } from "./render-entry";
+import { blockHash } from "./short-hash";
 import { parseEndMarker, stripEol } from "./structure";
 
 /**
@@ -11,22 +12,28 @@ import { parseEndMarker, stripEol } from "./structure";
  */
 export function renameAttachmentInNote(noteText: string, oldPath: string, newPath: string): string {
   const doc = parseLogNote(noteText);
-  const index = doc.entries.findIndex((p) => p.blocks.some((b) => b.generated && b.attachment === oldPath));
+  const named = (path: string) => doc.entries.findIndex((p) => p.blocks.some((b) => b.generated && b.attachment === path));
+  const index = named(oldPath) >= 0 ? named(oldPath) : named(newPath);
   if (index < 0) return noteText;
   const parsed = doc.entries[index];
-  const block = parsed.blocks.find((b) => b.generated && b.attachment === oldPath)!;
-  const swap = (text: string) =>
+  const block = parsed.blocks.find((b) => b.generated && (b.attachment === oldPath || b.attachment === newPath))!;
+  const replace = (from: string, to: string) => (text: string) =>
     text
-      .split(attachmentLink(oldPath, true)).join(attachmentLink(newPath, true))
-      .split(attachmentLink(oldPath)).join(attachmentLink(newPath))
-      .split(`: ${fileNameOf(oldPath)}**`).join(`: ${fileNameOf(newPath)}**`);
+      .split(attachmentLink(from, true)).join(attachmentLink(to, true))
+      .split(attachmentLink(from)).join(attachmentLink(to))
+      .split(`: ${fileNameOf(from)}**`).join(`: ${fileNameOf(to)}**`);
+  const swap = replace(oldPath, newPath);
   const lines = [...parsed.lines];
   for (let i = 1; i < parsed.header.lineCount; i++) lines[i] = swap(lines[i]);
   for (let i = block.start; i < block.end - 1; i++) lines[i] = swap(lines[i]);
-  if (!block.edited) {
-    const markerLine = lines[block.end - 1];
+  const markerLine = lines[block.end - 1];
+  const marker = parseEndMarker(markerLine);
+  // Obsidian's link updater may have changed the embed already: the block counts as unedited if it
+  // matches its marker under either name.
+  const asOld = blockHash(lines.slice(block.start, block.end - 1).map(replace(newPath, oldPath)).join(""));
+  if (!block.edited || marker?.hash === asOld) {
     const eol = markerLine.slice(stripEol(markerLine).length);
-    lines[block.end - 1] = endMarker(lines.slice(block.start, block.end - 1).join(""), parseEndMarker(markerLine)?.time) + eol;
+    lines[block.end - 1] = endMarker(lines.slice(block.start, block.end - 1).join(""), marker?.time) + eol;
   }
   doc.entries[index] = reparseEntry(lines.join(""));
   return formatLogDocument(doc);

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { LogEntry } from "../../../src/core/log/entry";
 import { labelsFor } from "../../../src/core/log/labels";
 import { formatLogDocument, parseLogNote } from "../../../src/core/log/parse-log-note";
+import { renameAttachmentInNote } from "../../../src/core/log/rename-attachment";
 import { findEntry, upsertEntry } from "../../../src/core/log/upsert-entry";
 
 const es = labelsFor("es");
@@ -233,5 +234,20 @@ describe("the moment's title and area", () => {
     let text = upsertEntry("", waiting, es, window);
     text = upsertEntry(text, recording(), es, window);
     expect(parseLogNote(text).entries[0].entry.title).toBe("comentario del despliegue");
+  });
+});
+
+describe("renaming an attachment", () => {
+  test("its block follows the new name and still counts as unedited, also after Obsidian updated the embed itself", () => {
+    let text = upsertEntry("", photo(), es, { groupWindowMinutes: 10 });
+    text = upsertEntry(text, recording(), es, { groupWindowMinutes: 10 });
+    const oldPath = photo().attachment;
+    const newPath = "Attachments/tablero.png";
+    for (const before of [text, text.split(`![[${oldPath}]]`).join(`![[${newPath}]]`)]) {
+      const renamed = renameAttachmentInNote(before, oldPath, newPath);
+      const [moment] = parseLogNote(renamed).entries;
+      expect(moment.blocks.map((b) => [b.attachment, b.edited])).toEqual([[newPath, false], [recording().attachment, false]]);
+      expect(renamed).toContain("**Foto: tablero.png**\n![[Attachments/tablero.png]]\n");
+    }
   });
 });
