@@ -251,3 +251,23 @@ describe("renaming an attachment", () => {
     }
   });
 });
+
+describe("edit protection in seed style", () => {
+  test("a block the user edited is kept word for word after its attachment is processed again; the other block is untouched", () => {
+    let text = upsertEntry("", photo(), es, { groupWindowMinutes: 10 });
+    text = upsertEntry(text, recording(), es, { groupWindowMinutes: 10 });
+    const edited = text.replace("*Descripción de la imagen: Tablero de Kubernetes con pods en estado Running.*", "*Descripción de la imagen: Tablero de Kubernetes con pods en estado Running.*\nEl pod de whisper-api reinició dos veces.");
+    expect(parseLogNote(edited).entries[0].blocks.map((b) => b.edited)).toEqual([true, false]);
+    const again = upsertEntry(edited, photo({ findings: { kind: "image", image: { description: "Tablero con 6 pods." } } }), es, { groupWindowMinutes: 10 });
+    expect(again).toContain("> El pod de whisper-api reinició dos veces.");
+    expect(again).toContain("*Descripción de la imagen: Tablero con 6 pods.*");
+    expect(parseLogNote(again).entries[0].blocks.map((b) => b.edited)).toEqual([false, false]);
+  });
+
+  test("a CRLF note gets CRLF lines", () => {
+    const crlf = seed000.replace(/\n/g, "\r\n");
+    const text = upsertEntry(crlf, photo(), es);
+    expect(text.replace(/\r\n/g, "")).not.toContain("\n");
+    expect(parseLogNote(text).entries.map((p) => p.header.heading.time)).toEqual(["08:45", "11:20", "15:30", "16:00", "17:45", "20:15"]);
+  });
+});
