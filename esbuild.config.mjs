@@ -64,6 +64,8 @@ const payloadEntries = [
   { name: "engine-host.js", eager: true },
   { name: "tesseract-worker.js", eager: false },
   { name: "tesseract-core-simd-lstm.wasm", eager: false, source: "node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm" },
+  // whisper.cpp in WebAssembly (vendor/whisper-wasm, scripts/build-whisper-wasm.mjs): its three files side by side.
+  ...["whisper-wasm.js", "whisper-wasm.wasm", "whisper-wasm.worker.js"].map((name) => ({ name, eager: false, source: `vendor/whisper-wasm/${name}` })),
   ...(await embeddedAssets()),
 ];
 
@@ -133,7 +135,19 @@ if (production) {
   // What main.js carries, package by package, with each licence (THIRD_PARTY_NOTICES).
   const inputs = [mainResult, ...payloadResults].flatMap((result) => Object.keys(result.metafile.inputs));
   inputs.push(...payloadEntries.flatMap((entry) => (entry.source ? [entry.source] : [])));
-  writeThirdPartyNotices(root, inputs);
+  // Built from source rather than taken from npm: whisper.cpp (the pinned tree in nodejs-whisper) and Emscripten's runtime.
+  const buildInfo = JSON.parse(readFileSync(path.join(root, "vendor/whisper-wasm/build-info.json"), "utf8"));
+  const whisperVersion = buildInfo.whisperCpp.split(" ")[0];
+  const emccVersion = /\d+\.\d+\.\d+/.exec(buildInfo.emcc)?.[0] ?? "unknown";
+  writeThirdPartyNotices(root, inputs, [
+    { name: "whisper.cpp", version: whisperVersion, licence: "MIT", text: readFileSync(path.join(root, "node_modules/nodejs-whisper/cpp/whisper.cpp/LICENSE"), "utf8").trim() },
+    {
+      name: "Emscripten runtime (in whisper-wasm.js and whisper-wasm.worker.js)",
+      version: emccVersion,
+      licence: "MIT or University of Illinois/NCSA",
+      text: "Emscripten is available under 2 licenses, the MIT license and the University of Illinois/NCSA Open Source License; see https://github.com/emscripten-core/emscripten/blob/main/LICENSE.",
+    },
+  ]);
 } else {
   // Watching rebuilds main.js and the native host; restart to rebuild the payload.
   const contexts = await Promise.all([...builds, mainBuild(bootstrap)].map((b) => esbuild.context(b)));

@@ -89,4 +89,6 @@ test("a photo's text is read by tesseract.js, its worker, core and Spanish data 
 
 // Pending until the WebAssembly engines land in main (branches wasm-whisper and wasm-release):
 // the embedded host carries only engines without native code (src/engines/host/portable-processors.ts).
-test.todo("a recording's words are transcribed by whisper.cpp WASM with the weightless model (pending: wasm-whisper)");
+test.todo(
+  "a recording's words are transcribed by whisper.cpp WASM with the weightless model (pending: whisper-wasm.* are in the payload, but no portable transcription processor is wired in portable-processors.ts yet, and Silero's onnxruntime-web (14 MB) is not in the payload)",
+);
