@@ -1,18 +1,23 @@
+import { displayFileName } from "./engine-text";
+
 /**
  * Links to attachments. Wikilinks cannot hold `[ ] | # ^` (Obsidian reads them as link
  * syntax), so such names are written as Markdown links with a percent-encoded target,
  * which Obsidian resolves and renames like any other link.
  */
-const WIKILINK_UNSAFE = /[[\]|#^]/;
+// Control characters (a newline in a file name) cannot sit in a wikilink either: they would end the line.
+// eslint-disable-next-line no-control-regex -- control characters are what must be encoded
+const WIKILINK_UNSAFE = /[[\]|#^\u0000-\u001f\u007f\u0085\u2028\u2029]/;
 
 function encodeTarget(path: string): string {
-  return path.replace(/[%[\]|#^<> ()]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  // eslint-disable-next-line no-control-regex -- control characters are what must be encoded
+  return path.replace(/[%[\]|#^<> ()\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (ch) => encodeURIComponent(ch).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
 }
 
 export function attachmentLink(path: string, embed = false): string {
   const bang = embed ? "!" : "";
   if (!WIKILINK_UNSAFE.test(path)) return `${bang}[[${path}]]`;
-  const name = path.slice(path.lastIndexOf("/") + 1).replace(/[[\]]/g, "");
+  const name = displayFileName(path.slice(path.lastIndexOf("/") + 1)).replace(/[[\]]/g, "");
   return `${bang}[${name}](<${encodeTarget(path)}>)`;
 }
 

@@ -1,6 +1,7 @@
 import { fileNameOf } from "../media";
 import type { ProcessorFindings, TimedSegment } from "../processing/processor-port";
 import { attachmentLink } from "./attachment-link";
+import { displayFileName } from "./engine-text";
 import type { LogEntry } from "./entry";
 import type { LogLabels } from "./labels";
 
@@ -44,7 +45,7 @@ function statusLine(entry: LogEntry, labels: LogLabels): string | null {
 
 function audioLines(entry: LogEntry, findings: ProcessorFindings | undefined, labels: LogLabels): string[] {
   const audio = findings?.audio;
-  const lines = [`**${labels.audioHeading}: ${fileNameOf(entry.attachment)}**`, attachmentLink(entry.attachment, true)];
+  const lines = [`**${labels.audioHeading}: ${displayFileName(fileNameOf(entry.attachment))}**`, attachmentLink(entry.attachment, true)];
   const status = statusLine(entry, labels);
   if (status) return [...lines, status];
   if (audio?.noSpeech || !audio?.transcript) lines.push(`*${labels.noSpeech}*`);
@@ -60,7 +61,7 @@ function audioLines(entry: LogEntry, findings: ProcessorFindings | undefined, la
 
 function imageLines(entry: LogEntry, findings: ProcessorFindings | undefined, labels: LogLabels): string[] {
   const image = findings?.image;
-  const lines = [`**${labels.photoHeading}: ${fileNameOf(entry.attachment)}**`, attachmentLink(entry.attachment, true)];
+  const lines = [`**${labels.photoHeading}: ${displayFileName(fileNameOf(entry.attachment))}**`, attachmentLink(entry.attachment, true)];
   const status = statusLine(entry, labels);
   if (status) return [...lines, status];
   if (image?.description) lines.push(`*${labels.photoDescription}: ${image.description.trim()}*`);

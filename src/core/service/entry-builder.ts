@@ -7,6 +7,7 @@ import type { BitacoraSettings } from "../settings/settings";
 import { chooseEntryTime, toLocalIso } from "../time/entry-time";
 import { basicEnricher, type EntryEnricher, type TopicNote } from "./entry-enricher";
 import { fieldsFromFindings } from "./findings-fields";
+import { neutraliseEngineText, neutraliseFindings } from "../log/engine-text";
 
 export interface BuildContext {
   settings: BitacoraSettings;
@@ -18,7 +19,9 @@ export interface BuildContext {
 }
 
 /** The finished entry for a job: time, title, area, fields and topic links from what was found. */
-export function processedEntry(job: JobRecord, findings: ProcessorFindings, context: BuildContext): LogEntry {
+export function processedEntry(job: JobRecord, engineFindings: ProcessorFindings, context: BuildContext): LogEntry {
+  // The one point where engine output enters an entry: from here on it is data, never structure.
+  const findings = neutraliseFindings(engineFindings);
   const when = chooseEntryTime({
     fileName: fileNameOf(job.path),
     mediaIso: findings.capturedAt,
@@ -33,7 +36,7 @@ export function processedEntry(job: JobRecord, findings: ProcessorFindings, cont
     attachment: job.path,
     kind: job.kind,
     date,
-    title: enrichment.title,
+    title: neutraliseEngineText(enrichment.title),
     status: "Processed",
     area: enrichment.area,
     fields: { ...fieldsFromFindings(findings), ...enrichment.fields },
@@ -56,9 +59,10 @@ export function statusEntry(
     kind: job.kind,
     // The attachment's own time: in a moment of several attachments the entry's date is the earliest.
     date: job.entryDate || existing!.date,
-    title: existing?.title || base.title,
+    // A title made from a file name, or an engine's error message, is data too (a name can hold a newline).
+    title: existing?.title || neutraliseEngineText(base.title),
     status,
-    error,
+    error: error === undefined ? undefined : neutraliseEngineText(error),
     area: existing?.area || base.area,
     fields: {},
     topics: existing?.topics ?? [],
