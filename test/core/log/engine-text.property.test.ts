@@ -15,6 +15,7 @@ import type { JobRecord } from "../../../src/core/queue/job";
 import { vaultEnricher } from "../../../src/core/service/enrichment-adapter";
 import { processedEntry, statusEntry } from "../../../src/core/service/entry-builder";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings/settings";
+import { keepsInOrder } from "../../support/keeps-in-order";
 
 const es = labelsFor("es");
 const context = { settings: DEFAULT_SETTINGS, labels: es, enricher: vaultEnricher, topics: [] };
@@ -66,20 +67,11 @@ const noteArb = fc.record({ seed: fc.boolean(), head: fc.array(userLine, { maxLe
   ].join("\n"),
 );
 
-function keepsInOrder(before: string, after: string): boolean {
-  let at = 0;
-  for (const line of before.split("\n")) {
-    const found = after.indexOf(line, at);
-    if (found < 0) return false;
-    at = found + line.length;
-  }
-  return true;
-}
 
-function findingsFor(f: fc.RecordValue<typeof findingsArb> extends infer R ? R : never): ProcessorFindings {
-  return f.kind === "audio"
-    ? { audio: { transcript: f.transcript, keyPoints: f.keyPoints, segments: [{ start: 0, end: 2, text: f.segmentText }] } }
-    : { image: { description: f.description, ocrLines: f.ocrLines } };
+function findingsFor(found: { kind: "audio" | "image"; transcript: string; keyPoints: string[]; segmentText: string; description: string; ocrLines: string[] }): ProcessorFindings {
+  return found.kind === "audio"
+    ? { kind: "audio", audio: { transcript: found.transcript, keyPoints: found.keyPoints, segments: [{ start: 0, end: 2, text: found.segmentText }] } }
+    : { kind: "image", image: { description: found.description, ocrLines: found.ocrLines } };
 }
 
 test("arbitrary engine output and file names: one new entry, for that file; other entries and every user line kept", () => {

@@ -5,6 +5,7 @@ import { labelsFor } from "../../../src/core/log/labels";
 import { formatLogDocument, parseLogNote } from "../../../src/core/log/parse-log-note";
 import { renameAttachmentInNote } from "../../../src/core/log/rename-attachment";
 import { findEntry, upsertEntry } from "../../../src/core/log/upsert-entry";
+import { keepsInOrder } from "../../support/keeps-in-order";
 
 const es = labelsFor("es");
 const SEEDS = path.join(__dirname, "../../../../shared/seeds");
@@ -40,16 +41,6 @@ function recording(overrides: Partial<LogEntry> = {}): LogEntry {
   };
 }
 
-/** Every line the user wrote is still there, in the same order. */
-function keepsInOrder(before: string, after: string): boolean {
-  let at = 0;
-  for (const line of before.split("\n")) {
-    const found = after.indexOf(line, at);
-    if (found < 0) return false;
-    at = found + line.length;
-  }
-  return true;
-}
 
 describe("seed 000 is read as the user wrote it", () => {
   const doc = parseLogNote(seed000);
