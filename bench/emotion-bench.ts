@@ -16,7 +16,7 @@ import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../src/core/processi
 import type { ProcessContext, ProcessorFindings } from "../src/core/processing/processor-port";
 import { decodeToPcm16kMono, detectSpeech, SileroVad } from "../src/engines/audio";
 import { nativeOnnx } from "../src/engines/onnx/native-onnx";
-import { emotionProcessor } from "../src/engines/emotion/emotion-processor";
+import { emotionProcessor } from "../src/engines/emotion/native-emotion-processor";
 import { transcriptionProcessor } from "../src/engines/whisper/transcription-processor";
 
 const ROOT = process.env.BITACORA_ROOT ?? process.cwd();

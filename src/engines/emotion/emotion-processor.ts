@@ -12,7 +12,7 @@ import {
 } from "../../core/emotion/emotion-analysis";
 import type { MediaProcessor, ProcessorFindings, ProcessJob, ProcessContext } from "../../core/processing/processor-port";
 import { EngineError } from "../host/engine-error";
-import { measureRecording, type FrameTracks } from "./measure-recording";
+import type { FrameTracks } from "./frame-meter";
 
 /** Measures the prosody frames of a recording (streamed decode by default; a fake in tests). */
 export type RecordingMeter = (absPath: string, signal: AbortSignal, onDecodedSec?: (sec: number) => void) => Promise<FrameTracks>;
@@ -68,4 +68,3 @@ export function createEmotionProcessor(measure: RecordingMeter): MediaProcessor 
   };
 }
 
-export const emotionProcessor = createEmotionProcessor(measureRecording);

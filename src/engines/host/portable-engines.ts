@@ -16,6 +16,8 @@ import type { MediaProcessor } from "../../core/processing/processor-port";
 import type { WasmAssets } from "../assets/wasm-assets";
 import { streamPortablePcm16kMono } from "../audio/portable-audio-decoder";
 import { SileroVad } from "../audio/silero-vad";
+import { createEmotionProcessor } from "../emotion/emotion-processor";
+import { frameMeter } from "../emotion/frame-meter";
 import { OcrStrategy } from "../image/ocr-strategy";
 import { createPhotoDescriptionProcessor } from "../image/photo-description-processor";
 import { PhotoEngines } from "../image/photo-engines";
@@ -33,6 +35,8 @@ export interface PortableEngines {
   streamPcm: typeof streamPortablePcm16kMono;
   /** A Silero VAD session on onnxruntime-web with the bundled model; reuse it across recordings. */
   createVad(): Promise<SileroVad>;
+  /** Emotion from the transcript and the voice (portable decoder), or from a photo's description. */
+  emotion: MediaProcessor;
   /** The processors for a media kind, in order (same contract as host/processors.ts). */
   processorsFor(kind: MediaKind): MediaProcessor[];
   dispose(): Promise<void>;
@@ -61,11 +65,13 @@ export function createPortableEngines(assets: WasmAssets, options: PortableEngin
     createOcr: () => new OcrStrategy(makeOcr!((lang) => assets.get(`${lang}.traineddata.gz`)), undefined),
   });
   const makeOcr = options.ocr;
-  const imageProcessors = [createImageMetadataProcessor(photo.decoder), ...(makeOcr ? [createPhotoDescriptionProcessor(photo)] : [])];
+  const emotion = createEmotionProcessor(frameMeter(streamPortablePcm16kMono));
+  const imageProcessors = [createImageMetadataProcessor(photo.decoder), ...(makeOcr ? [createPhotoDescriptionProcessor(photo), emotion] : [])];
   const engines: PortableEngines = {
     onnx,
     photo,
     streamPcm: streamPortablePcm16kMono,
+    emotion,
     createVad: async () => SileroVad.create({ onnx, threads: 1, model: await assets.get("silero_vad.onnx") }),
     processorsFor: (kind) => (kind === "audio" ? audioProcessors : imageProcessors),
     dispose: () => photo.dispose(),

@@ -5,7 +5,7 @@ import { createImageMetadataProcessor } from "../metadata/image-metadata-process
 import { createPhotoDescriptionProcessor } from "../image/photo-description-processor";
 import { nativePhotoEngines } from "../image/native-photo-engines";
 import { transcriptionProcessor } from "../whisper/transcription-processor";
-import { emotionProcessor } from "../emotion/emotion-processor";
+import { emotionProcessor } from "../emotion/native-emotion-processor";
 
 const imageMetadataProcessor = createImageMetadataProcessor(nativePhotoEngines.decoder);
 const photoDescriptionProcessor = createPhotoDescriptionProcessor(nativePhotoEngines);

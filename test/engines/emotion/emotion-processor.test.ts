@@ -7,7 +7,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../../../src/core/processing/engine-options";
 import type { ProcessContext, ProcessorFindings } from "../../../src/core/processing/processor-port";
-import { createEmotionProcessor, emotionProcessor } from "../../../src/engines/emotion/emotion-processor";
+import { createEmotionProcessor } from "../../../src/engines/emotion/emotion-processor";
+import { emotionProcessor } from "../../../src/engines/emotion/native-emotion-processor";
 import { EngineError } from "../../../src/engines/host/engine-error";
 
 const EMODB = path.resolve(__dirname, "../../../../shared/testdata/emotion_speech_emodb");

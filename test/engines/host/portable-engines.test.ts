@@ -25,6 +25,10 @@ async function runImage(absPath: string): Promise<ProcessorFindings> {
   return findings;
 }
 
+test("photos run metadata, description and emotion, as in the native host", () => {
+  expect(engines.processorsFor("image").map((p) => p.name)).toEqual(["image-metadata", "photo-description", "emotion"]);
+});
+
 test("a terminal screenshot: its lines are read and it is recognised as a terminal", async () => {
   const findings = await runImage(path.join(FIXTURES, "terminal_training.png"));
   expect(findings.image?.imageKind).toBe("terminal");
