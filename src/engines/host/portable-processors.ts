@@ -13,8 +13,8 @@ import { TesseractOcr } from "../image/tesseract-ocr";
  * since the three installed files carry no node_modules. The build fails if a native module
  * becomes reachable from here. Their bytes come from main.js's payload; run from source (tests),
  * from node_modules.
- * Pending (issue #10): transcription (whisper.cpp WASM, with createVad() for Silero), emotion (needs
- * the audio decoders without node-web-audio-api). The photo description reads text with
+ * Pending (issue #10): transcription (whisper.cpp WASM, with engines.streamPcm and createVad() for
+ * Silero), then engines.emotion for recordings. The photo description reads text with
  * tesseract.js, whose worker script and core travel in the payload (run from source: none).
  */
 let engines: PortableEngines | undefined;
