@@ -47,22 +47,12 @@ export class EntryWriter {
     const labels = labelsFor(this.settings().logLanguage);
     const target = await this.locator.locate(dateOf(entry.date));
     const paths = [entry.attachment, ...previousPaths];
-    let existingElsewhere: ParsedEntry | null = null;
-    if (job.notePath && job.notePath !== target.path && (await this.vault.readText(job.notePath)) !== null) {
-      const rest = await this.vault.processText(
-        job.notePath,
-        (text) => {
-          const { text: rest, removed } = removeEntry(text, paths);
-          existingElsewhere = removed;
-          return rest;
-        },
-        "",
-      );
-      // A log note this writer created only for this entry (the time became known later) goes away.
-      if (job.entryDate && rest.trimEnd() === newLogNoteText(dateOf(job.entryDate), labels).trimEnd()) {
-        await this.vault.trashNoteIfUnchanged(job.notePath, rest);
-      }
-    }
+    // A move inserts into the new note first and only then removes from the old one: a crash in
+    // between leaves the entry in both, and the next write (the job runs again) finds it in the new
+    // note, so the user's text is not placed twice, and removes the old copy.
+    const oldNote = job.notePath && job.notePath !== target.path ? job.notePath : null;
+    const oldText = oldNote ? await this.vault.readText(oldNote) : null;
+    const existingElsewhere: ParsedEntry | null = oldText === null ? null : removeEntry(oldText, paths).removed;
     const current = this.settings();
     await this.vault.processText(
       target.path,
@@ -76,6 +66,13 @@ export class EntryWriter {
         }),
       target.initial,
     );
+    if (oldNote && existingElsewhere) {
+      const rest = await this.vault.processText(oldNote, (text) => removeEntry(text, paths).text, "");
+      // A log note this writer created only for this entry (the time became known later) goes away.
+      if (job.entryDate && rest.trimEnd() === newLogNoteText(dateOf(job.entryDate), labels).trimEnd()) {
+        await this.vault.trashNoteIfUnchanged(oldNote, rest);
+      }
+    }
     job.notePath = target.path;
     job.entryDate = entry.date;
   }
