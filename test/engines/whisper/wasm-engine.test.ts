@@ -4,7 +4,8 @@
  * model: loading, errors, progress, abort, timeout, threads. The weightless model emits no words,
  * so no transcript text is asserted here (the stand-in engine tests do that).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { decodeWav16, encodeWav16 } from "../../../src/engines/whisper/pcm-wav";
@@ -12,6 +13,7 @@ import { WasmWhisperEngine } from "../../../src/engines/whisper/wasm-whisper-eng
 import { sharedWhisperWasmRuntime } from "../../../src/engines/whisper/wasm/whisper-wasm-location";
 
 jest.setTimeout(300_000);
+const REPO = path.resolve(__dirname, "../../..");
 const SHARED = path.resolve(__dirname, "../../../../shared/testdata");
 const WEIGHTLESS_TINY = path.join(SHARED, "whisper_models/for-tests-ggml-tiny.bin");
 const jfk = decodeWav16(readFileSync(path.join(SHARED, "speech_en/jfk.wav"))).pcm;
@@ -85,4 +87,26 @@ describe("with the weightless model", () => {
     controller.abort();
     await expect(engine.transcribe(jfk, { language: "en", threads: 1, signal: controller.signal })).rejects.toMatchObject({ code: "cancelled" });
   });
+});
+
+test("a plain Node process waits for its transcription: idle pthread workers do not hold it, a running job does", () => {
+  // Bundled like the CLI and the benchmarks run it; nothing else keeps this process's event loop alive.
+  const dir = mkdtempSync(path.join(REPO, ".tmp-wasm-"));
+  try {
+    const entry = path.join(dir, "entry.ts");
+    writeFileSync(
+      entry,
+      `import { WasmWhisperEngine } from ${JSON.stringify(path.join(REPO, "src/engines/whisper/wasm-whisper-engine"))};
+       const engine = new WasmWhisperEngine({ modelPath: ${JSON.stringify(WEIGHTLESS_TINY)} });
+       engine.transcribe(new Float32Array(16000), { language: "en", threads: 1 }).then((r) => console.log("segments", r.segments.length));`,
+    );
+    const bundle = path.join(dir, "entry.cjs");
+    execFileSync(path.join(REPO, "node_modules/.bin/esbuild"), [entry, "--bundle", "--platform=node", `--outfile=${bundle}`, "--log-level=warning"]);
+    const run = spawnSync(process.execPath, [bundle], { encoding: "utf8", timeout: 240_000 });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/^segments \d+$/m);
+    expect(run.status).toBe(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

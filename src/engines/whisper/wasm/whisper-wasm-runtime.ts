@@ -76,6 +76,8 @@ interface RunningJob {
 export class WhisperWasmRuntime {
   private readonly jobs = new Map<number, RunningJob>();
   private nextJobId = 1;
+  /** Holds the process open while a job runs: the pthread workers themselves do not (see below). */
+  private keepAlive: ReturnType<typeof setInterval> | undefined;
 
   private constructor(private readonly module: EmscriptenWhisper) {
     module.whisperProgress = (id, percent) => this.jobs.get(id)?.onProgress?.(percent);
@@ -155,6 +157,7 @@ export class WhisperWasmRuntime {
       heap.HEAPF32.set(samples, samplesPointer / 4);
       job!.pointer = heap._bw_start(context, id, samplesPointer, samples.length, language, prompt, Math.max(1, Math.floor(options.threads)));
       this.jobs.set(id, job!);
+      this.keepAlive ??= setInterval(() => undefined, 2 ** 30);
     } finally {
       heap._free(samplesPointer);
       heap._free(language);
@@ -179,6 +182,10 @@ export class WhisperWasmRuntime {
     const job = this.jobs.get(id);
     if (!job) return;
     this.jobs.delete(id);
+    if (this.jobs.size === 0) {
+      clearInterval(this.keepAlive);
+      this.keepAlive = undefined;
+    }
     const heap = this.module;
     heap._bw_finish(job.pointer);
     if (status !== 0 && !job.aborted) {
