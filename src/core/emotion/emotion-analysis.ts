@@ -2,6 +2,7 @@
  * Emotion of a whole recording and of each transcript segment, from decoded PCM and the
  * transcript. The prosody of every frame is measured once; segments only aggregate. Pure.
  */
+import { sustainedEmotion } from "./sustained-emotion";
 import type { LogLanguage } from "../processing/engine-options";
 import type { EmotionFindings, TimedSegment } from "../processing/processor-port";
 import { arousalProbability, type ArousalModel } from "./arousal";
@@ -61,7 +62,8 @@ export function analyseRecording(
     const fused = fuseEmotion({ text: analyseText(segment.text), voice }, language);
     return fused.key === "neutral" ? rest : { ...rest, emotion: fused.label };
   });
-  return { entry, segments };
+  // A neutral whole with one emotion running through its sentences takes that emotion.
+  return { entry: sustainedEmotion(entry, segments, language), segments };
 }
 
 /** Emotion of a photo description; neutral unless the words are plainly emotional. */
