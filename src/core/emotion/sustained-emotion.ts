@@ -1,7 +1,7 @@
 /**
  * The emotion of a whole recording follows its sentences: when the transcript as a whole reads
  * neutral (mixed or diluted words average out) but one emotion runs through its sentences —
- * at least two of them, or a third of the speech — that emotion is the entry's. The strongest
+ * at least two of them and a third of the speech — that emotion is the entry's. The strongest
  * sustained emotion wins, not a neutral average. Pure.
  */
 import type { TimedSegment } from "../processing/processor-port";
@@ -24,7 +24,7 @@ export function sustainedEmotion(entry: FusedEmotion, segments: readonly TimedSe
     byKey.set(key, tally);
   }
   const sustained = [...byKey.entries()]
-    .filter(([, t]) => t.count >= MIN_SEGMENTS || (total > 0 && t.seconds / total >= MIN_SHARE))
+    .filter(([, t]) => t.count >= MIN_SEGMENTS && total > 0 && t.seconds / total >= MIN_SHARE)
     .sort((a, b) => b[1].seconds - a[1].seconds || b[1].count - a[1].count)[0];
   if (!sustained) return entry;
   const [key, tally] = sustained;
