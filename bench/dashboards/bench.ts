@@ -89,7 +89,7 @@ const parseAll = () => new Map([...texts].map(([p, t]) => [p, parseLogNote(t).en
 const buildAndRender = (byNote: Map<string, LogEntry[]>) => {
   const renderer = new DashboardRenderer(settings);
   renderer.setNotes(byNote);
-  return { renderer, notes: renderer.render({}, lastDay) };
+  return { renderer, notes: renderer.render({}) };
 };
 
 // Warm up the JIT the way a running plugin is warm.
@@ -112,7 +112,7 @@ const parseOnlyCpu = cpuOf(() => {
 
 // One new entry at a time, appended to today's note: re-parse that note, update, render.
 const { renderer } = buildAndRender(parsed);
-const existing = renderer.render({ sprint: "# Sprint\n\nnotas\n", deployments: "# Despliegues\n" }, lastDay);
+const existing = renderer.render({ sprint: "# Sprint\n\nnotas\n", deployments: "# Despliegues\n" });
 const todayPath = `Log/${lastDay}.md`;
 let todayText = texts.get(todayPath)!;
 const incremental: number[] = [];
@@ -125,13 +125,13 @@ for (let i = 0; i < RUNS; i++) {
   texts.set(todayPath, todayText);
   incrementalCpu.push(...cpuOf(() => incremental.push(time(() => {
     renderer.setNote(todayPath, parseLogNote(todayText).entries.map((e) => e.entry));
-    return renderer.render(existing, lastDay);
+    return renderer.render(existing);
   })[0])));
   naiveCpu.push(...cpuOf(() => naive.push(time(() => buildAndRender(parseAll()).notes)[0])));
   heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
 }
-const check = renderer.render(existing, lastDay);
-const reference = buildAndRender(parseAll()).renderer.render(existing, lastDay);
+const check = renderer.render(existing);
+const reference = buildAndRender(parseAll()).renderer.render(existing);
 if (check.sprint !== reference.sprint || check.deployments !== reference.deployments) throw new Error("incremental output differs from full regeneration");
 
 const result = {

@@ -33,7 +33,8 @@ async function runProcess(args: CliArgs): Promise<number> {
   }
   await context.service.stop();
   context.engine.dispose();
-  await context.dashboards.rebuild();
+  // Dashboards appear once the log has entries; an unchanged one is not rewritten.
+  await context.dashboards.rebuild("with-entries");
   context.dashboards.dispose();
   const failed = context.service
     .snapshot()

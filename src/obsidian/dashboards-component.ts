@@ -5,8 +5,9 @@ import type { BitacoraSettings } from "../core/settings/settings";
 import { readDailyNoteConfig } from "./daily-note-locator";
 
 /**
- * Keeps the Sprint and Deployments notes current: a full rebuild once the layout is ready, then
- * a debounced refresh whenever a note changes (the queue's own entry writes included).
+ * Keeps the Sprint and Deployments notes current: a quiet refresh once the layout is ready (no
+ * note created, none written unless its text changed), then a debounced refresh whenever a note
+ * changes (the queue's own entry writes included), which creates the dashboards once entries exist.
  */
 export class DashboardsComponent extends Component {
   readonly updater: DashboardUpdater;
@@ -23,7 +24,7 @@ export class DashboardsComponent extends Component {
 
   override onload(): void {
     this.app.workspace.onLayoutReady(() => {
-      void this.rebuild(false);
+      void this.refreshAtStartup();
       const changed = (file: TAbstractFile) => {
         if (file instanceof TFile && file.extension === "md" && !this.isDashboard(file.path)) this.updater.noteChanged(file.path);
       };
@@ -40,11 +41,20 @@ export class DashboardsComponent extends Component {
     this.register(() => this.updater.dispose());
   }
 
-  /** "Update dashboards": rebuild now and say so. */
-  async rebuild(tell = true): Promise<void> {
+  /** Start-up: refresh the dashboards that exist, create none, write only what changed. */
+  private async refreshAtStartup(): Promise<void> {
     try {
-      await this.updater.rebuild();
-      if (tell) new Notice("Bitácora: dashboards updated.");
+      await this.updater.rebuild("never");
+    } catch (error) {
+      console.warn("Bitácora could not refresh the dashboards", error);
+    }
+  }
+
+  /** "Update dashboards": rebuild now (creating the enabled dashboards) and say so. */
+  async rebuild(): Promise<void> {
+    try {
+      await this.updater.rebuild("always");
+      new Notice("Bitácora: dashboards updated.");
     } catch (error) {
       new Notice(`Bitácora could not update the dashboards: ${error instanceof Error ? error.message : String(error)}`);
     }

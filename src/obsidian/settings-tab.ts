@@ -185,6 +185,14 @@ export class BitacoraSettingTab extends PluginSettingTab {
         }),
       );
     new Setting(containerEl)
+      .setName("Sprint dashboard")
+      .setDesc("Created when the first entry lands, or by the update dashboards command. Off: never written.")
+      .addToggle((toggle) => toggle.setValue(settings.sprintDashboardEnabled).onChange((value) => this.save({ sprintDashboardEnabled: value })));
+    new Setting(containerEl)
+      .setName("Deployments dashboard")
+      .setDesc("Created when the first entry lands, or by the update dashboards command. Off: never written.")
+      .addToggle((toggle) => toggle.setValue(settings.deploymentDashboardEnabled).onChange((value) => this.save({ deploymentDashboardEnabled: value })));
+    new Setting(containerEl)
       .setName("Sprint dashboard note")
       .addText((text) => text.setValue(settings.sprintDashboardPath).onChange((value) => this.save({ sprintDashboardPath: noteFilePath(value) })));
     new Setting(containerEl)

@@ -99,6 +99,13 @@ export class DashboardIndex {
     }
   }
 
+  /** The newest entry's day ("yyyy-MM-dd"), or undefined when nothing is indexed. */
+  latestDay(): string | undefined {
+    let latest: string | undefined;
+    for (const day of this.daily.counts.keys()) if (latest === undefined || day > latest) latest = day;
+    return latest;
+  }
+
   get noteCount(): number {
     return this.notes.size;
   }

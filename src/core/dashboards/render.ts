@@ -50,17 +50,25 @@ export class DashboardRenderer {
     this.index.removeNote(notePath);
   }
 
-  /** Only the generated sections, for `vault.process(file, (text) => replaceGeneratedSection(text, section))`. */
-  renderSections(today: string): DashboardNotes {
+  /** True once any dated entry is indexed (dashboards are created only then, or on request). */
+  get hasEntries(): boolean {
+    return this.index.latestDay() !== undefined;
+  }
+
+  /**
+   * Only the generated sections, for `vault.process(file, (text) => replaceGeneratedSection(text, section))`.
+   * Nothing here depends on today's date, so the same log renders the same text on every day and device.
+   */
+  renderSections(): DashboardNotes {
     return {
-      sprint: renderSprintSection(this.index, this.settings, today, this.options.headingForLink),
+      sprint: renderSprintSection(this.index, this.settings, this.options.headingForLink),
       deployments: renderDeploymentsSection(this.index, this.settings, this.options.headingForLink),
     };
   }
 
   /** New texts of both dashboard notes; the user's text outside the markers is kept. */
-  render(existing: Partial<DashboardNotes>, today: string): DashboardNotes {
-    const sections = this.renderSections(today);
+  render(existing: Partial<DashboardNotes>): DashboardNotes {
+    const sections = this.renderSections();
     return {
       sprint: replaceGeneratedSection(existing.sprint ?? "", sections.sprint),
       deployments: replaceGeneratedSection(existing.deployments ?? "", sections.deployments),
@@ -76,10 +84,9 @@ export function renderDashboards(
   entriesByNote: ReadonlyMap<string, readonly LogEntry[]>,
   settings: DashboardSettings,
   existing: Partial<DashboardNotes>,
-  today: string,
   options: RenderOptions = {},
 ): DashboardNotes {
   const renderer = new DashboardRenderer(settings, options);
   renderer.setNotes(entriesByNote);
-  return renderer.render(existing, today);
+  return renderer.render(existing);
 }

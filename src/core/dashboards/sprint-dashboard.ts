@@ -73,16 +73,23 @@ function metricsOverTime(index: DashboardIndex, shown: Sprint[], settings: Dashb
   return parts.join("\n");
 }
 
-/** The generated Markdown of the Sprint dashboard for `today` ("yyyy-MM-dd"). */
+/**
+ * The sprint shown as current: the one of the newest entry (or sprint 1 before any entry), not
+ * today's, so the note does not change when only the date moves; Dataview blocks show "today" live.
+ */
+export function currentSprintDay(index: DashboardIndex, settings: DashboardSettings): string {
+  return index.latestDay() ?? settings.sprintFirstDay;
+}
+
+/** The generated Markdown of the Sprint dashboard. */
 export function renderSprintSection(
   index: DashboardIndex,
   settings: DashboardSettings,
-  today: string,
   headingForLink?: (heading: string) => string,
 ): string {
   const l = dashboardLabels(settings.language);
   const scope = { logFolder: settings.logFolder, labels: l };
-  const currentNumber = sprintNumberOf(today, settings);
+  const currentNumber = sprintNumberOf(currentSprintDay(index, settings), settings);
   const current = sprintByNumber(currentNumber, settings);
   const past = index.sprintNumbers().filter((n) => n < currentNumber).slice(-settings.pastSprints);
   const shown = [...past.map((n) => sprintByNumber(n, settings)), current].reverse();
@@ -114,10 +121,10 @@ export function renderSprintSection(
   return sections.join("\n\n");
 }
 
-/** Every Dataview query the Sprint dashboard embeds, for tests and docs. */
-export function sprintDashboardQueries(settings: DashboardSettings, today: string): string[] {
+/** Every Dataview query the Sprint dashboard embeds when its current sprint holds `day`, for tests and docs. */
+export function sprintDashboardQueries(settings: DashboardSettings, day: string): string[] {
   const scope = { logFolder: settings.logFolder, labels: dashboardLabels(settings.language) };
-  const current = sprintByNumber(sprintNumberOf(today, settings), settings);
+  const current = sprintByNumber(sprintNumberOf(day, settings), settings);
   return [
     sprintEntriesQuery(scope, current), sprintByAreaQuery(scope, current), backlogQuery(scope),
     moodQuery(scope, current), metricsTrendQuery(scope, settings.metricKeys), retrospectivesQuery(scope),

@@ -1,4 +1,4 @@
-import { DashboardRenderer, DEFAULT_DASHBOARD_SETTINGS, type DashboardSettings } from "../dashboards";
+import { DashboardRenderer, DEFAULT_DASHBOARD_SETTINGS, replaceGeneratedSection, type DashboardSettings } from "../dashboards";
 import { parseLogNote } from "../log/parse-log-note";
 import type { Clock, VaultPort } from "../ports";
 import type { BitacoraSettings } from "../settings/settings";
@@ -14,12 +14,22 @@ export function dashboardSettingsFrom(settings: BitacoraSettings, dailyNotesFold
   };
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-const isoDay = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/**
+ * When a missing dashboard note may be created: "always" on "Update dashboards", "with-entries"
+ * once an entry has landed, "never" for the quiet refresh at start-up.
+ */
+export type CreateDashboards = "always" | "with-entries" | "never";
+
+/** Whether `path` lies in `folder` ("" is the whole vault). */
+function inFolder(path: string, folder: string): boolean {
+  const prefix = folder.replace(/^\/+|\/+$/g, "");
+  return prefix === "" || path.startsWith(`${prefix}/`);
+}
 
 /**
- * Keeps the Sprint and Deployments notes current. A full rebuild reads every note with entries;
- * after that only the note that changed is parsed again, and writes are debounced.
+ * Keeps the Sprint and Deployments notes current. A full rebuild reads the log folder's notes;
+ * after that only the note that changed is parsed again, and writes are debounced. A dashboard
+ * is written only when its text would change, and created only on request or once entries exist.
  */
 export class DashboardUpdater {
   private renderer: DashboardRenderer | null = null;
@@ -38,9 +48,9 @@ export class DashboardUpdater {
     private readonly dailyNotesFolder: () => string = () => "",
   ) {}
 
-  /** Re-reads every log note and rewrites both dashboards ("Update dashboards"). */
-  rebuild(): Promise<void> {
-    this.running = this.running.catch(() => undefined).then(() => this.rebuildNow());
+  /** Re-reads every log note and brings the dashboards up to date; "Update dashboards" creates them. */
+  rebuild(create: CreateDashboards = "always"): Promise<void> {
+    this.running = this.running.catch(() => undefined).then(() => this.rebuildNow(create));
     return this.running;
   }
 
@@ -61,11 +71,15 @@ export class DashboardUpdater {
   /** Applies pending note changes now (used by the debounce and by tests/CLI). */
   flush(): Promise<void> {
     this.running = this.running.catch(() => undefined).then(async () => {
-      if (!this.renderer) return this.rebuildNow();
+      if (!this.renderer) return this.rebuildNow("with-entries");
       const paths = [...this.dirty];
       this.dirty.clear();
-      for (const path of paths) await this.readNote(this.renderer, path);
-      await this.write(this.renderer);
+      const folder = this.logFolder();
+      for (const path of paths) {
+        if (inFolder(path, folder)) await this.readNote(this.renderer, path);
+        else this.renderer.removeNote(path);
+      }
+      await this.write(this.renderer, "with-entries");
     });
     return this.running;
   }
@@ -80,16 +94,22 @@ export class DashboardUpdater {
     this.quiet?.abort();
   }
 
-  private async rebuildNow(): Promise<void> {
+  private logFolder(): string {
+    return dashboardSettingsFrom(this.settings(), this.dailyNotesFolder()).logFolder;
+  }
+
+  private async rebuildNow(create: CreateDashboards): Promise<void> {
     const settings = this.settings();
-    const renderer = new DashboardRenderer(dashboardSettingsFrom(settings, this.dailyNotesFolder()));
+    const dashboardSettings = dashboardSettingsFrom(settings, this.dailyNotesFolder());
+    const renderer = new DashboardRenderer(dashboardSettings);
     const skip = new Set([settings.sprintDashboardPath, settings.deploymentDashboardPath]);
+    // Only the log folder: the rest of the vault has no entries to count.
     for (const path of await this.vault.listFiles()) {
-      if (path.endsWith(".md") && !skip.has(path)) await this.readNote(renderer, path);
+      if (path.endsWith(".md") && !skip.has(path) && inFolder(path, dashboardSettings.logFolder)) await this.readNote(renderer, path);
     }
     this.dirty.clear();
     this.renderer = renderer;
-    await this.write(renderer);
+    await this.write(renderer, create);
   }
 
   private async readNote(renderer: DashboardRenderer, path: string): Promise<void> {
@@ -99,13 +119,21 @@ export class DashboardUpdater {
     renderer.setNote(path, parseLogNote(text).entries.map((parsed) => parsed.entry));
   }
 
-  private async write(renderer: DashboardRenderer): Promise<void> {
+  /** Writes a dashboard only when its text changes: an unchanged note costs a sync client nothing. */
+  private async write(renderer: DashboardRenderer, create: CreateDashboards): Promise<void> {
     const settings = this.settings();
-    const today = isoDay(this.clock.now());
-    const targets = { sprint: settings.sprintDashboardPath, deployments: settings.deploymentDashboardPath } as const;
-    for (const key of ["sprint", "deployments"] as const) {
-      const path = targets[key];
-      await this.vault.processText(path, (text) => renderer.render({ [key]: text }, today)[key], "");
+    const targets = [
+      { key: "sprint", path: settings.sprintDashboardPath, enabled: settings.sprintDashboardEnabled },
+      { key: "deployments", path: settings.deploymentDashboardPath, enabled: settings.deploymentDashboardEnabled },
+    ] as const;
+    const mayCreate = create === "always" || (create === "with-entries" && renderer.hasEntries);
+    const sections = renderer.renderSections();
+    for (const { key, path, enabled } of targets) {
+      if (!enabled) continue;
+      const current = await this.vault.readText(path);
+      if (current === null && !mayCreate) continue;
+      if (current !== null && replaceGeneratedSection(current, sections[key]) === current) continue;
+      await this.vault.processText(path, (text) => replaceGeneratedSection(text, sections[key]), "");
     }
   }
 }

@@ -42,6 +42,10 @@ export interface BitacoraSettings {
   sprintFirstDay: string;
   sprintDashboardPath: string;
   deploymentDashboardPath: string;
+  /** Off: the Sprint note is never created or written (not even by "Update dashboards"). */
+  sprintDashboardEnabled: boolean;
+  /** Off: the Deployments note is never created or written. */
+  deploymentDashboardEnabled: boolean;
   ollamaUrl: string;
   ollamaModel: string;
   captioner: "none" | "onnx" | "ollama";
@@ -93,6 +97,8 @@ export const DEFAULT_SETTINGS: BitacoraSettings = {
   sprintFirstDay: "2025-07-21",
   sprintDashboardPath: "Dashboards/Sprint.md",
   deploymentDashboardPath: "Dashboards/Deployments.md",
+  sprintDashboardEnabled: true,
+  deploymentDashboardEnabled: true,
   ollamaUrl: "http://127.0.0.1:11434",
   ollamaModel: "llava",
   captioner: "none",

@@ -4,10 +4,9 @@ import { END_MARKER, START_MARKER } from "../../../src/core/dashboards/markers";
 import { CALENDAR, entry, sampleVault } from "./fixtures";
 
 const settings: DashboardSettings = { ...DEFAULT_DASHBOARD_SETTINGS, ...CALENDAR };
-const TODAY = "2025-07-31";
 
 describe("Sprint dashboard", () => {
-  const { sprint } = renderDashboards(sampleVault(), settings, { sprint: "# Sprint\n\nMis notas de la semana.\n" }, TODAY);
+  const { sprint } = renderDashboards(sampleVault(), settings, { sprint: "# Sprint\n\nMis notas de la semana.\n" });
 
   test("user text outside the markers is kept", () => {
     expect(sprint.startsWith("# Sprint\n\nMis notas de la semana.\n\n" + START_MARKER)).toBe(true);
@@ -45,19 +44,19 @@ describe("Sprint dashboard", () => {
   });
 
   test("no mood section without emotion fields", () => {
-    const calm = renderDashboards(new Map([["Log/d.md", [entry("2025-07-30T10:00")]]]), settings, {}, TODAY).sprint;
+    const calm = renderDashboards(new Map([["Log/d.md", [entry("2025-07-30T10:00")]]]), settings, {}).sprint;
     expect(calm).not.toContain("## Estado de ánimo");
   });
 
   test("English labels", () => {
-    const english = renderDashboards(sampleVault(), { ...settings, language: "en" }, {}, TODAY).sprint;
+    const english = renderDashboards(sampleVault(), { ...settings, language: "en" }, {}).sprint;
     expect(english).toContain("## Backlog (Not Processed / Error) (2)");
     expect(english).toContain("| **2** (current) |");
   });
 });
 
 describe("Deployments dashboard", () => {
-  const { deployments } = renderDashboards(sampleVault(), settings, {}, TODAY);
+  const { deployments } = renderDashboards(sampleVault(), settings, {});
 
   test("outcomes per environment", () => {
     expect(deployments).toContain("| production | 2 | 1 | 0 | 1 | 0 |");
@@ -89,8 +88,8 @@ describe("incremental updates", () => {
     renderer.removeNote("Log/2025-07-16.md");
     vault.delete("Log/2025-07-16.md");
 
-    const incremental = renderer.render({ sprint: "x", deployments: "y" }, TODAY);
-    expect(incremental).toEqual(renderDashboards(vault, settings, { sprint: "x", deployments: "y" }, TODAY));
+    const incremental = renderer.render({ sprint: "x", deployments: "y" });
+    expect(incremental).toEqual(renderDashboards(vault, settings, { sprint: "x", deployments: "y" }));
     expect(incremental.sprint).not.toContain("| 1 | 2025-07-07"); // sprint 1 emptied
     expect(incremental.sprint).toContain("| cansancio | 1 |");
   });
@@ -100,12 +99,12 @@ describe("incremental updates", () => {
     const entries = [entry("2025-07-30T10:00"), entry("2025-07-30T11:00", { status: "Error" })];
     renderer.setNote("Log/a.md", entries);
     renderer.setNote("Log/a.md", entries);
-    expect(renderer.render({}, TODAY).sprint).toContain("| **2** (actual) | 2025-07-21 → 2025-08-03 | 2 | 1 | 0 | 0 | 1 |");
+    expect(renderer.render({}).sprint).toContain("| **2** (actual) | 2025-07-21 → 2025-08-03 | 2 | 1 | 0 | 0 | 1 |");
   });
 });
 
 test("heading links can use Obsidian's own stripHeadingForLink", () => {
   const strip = (heading: string) => heading.replace(/:/g, "").toUpperCase();
-  const { sprint } = renderDashboards(sampleVault(), settings, {}, TODAY, { headingForLink: strip });
+  const { sprint } = renderDashboards(sampleVault(), settings, {}, { headingForLink: strip });
   expect(sprint).toContain("[[Log/2025-07-31#0910 ENTRADA 0910\\|09:10 Entrada 09:10]]");
 });

@@ -26,7 +26,7 @@ const variants: Array<[string, DashboardSettings]> = [
 ];
 
 describe.each(variants)("dashboard queries (%s)", (_name, settings) => {
-  const notes = renderDashboards(sampleVault(), settings, {}, "2025-07-31");
+  const notes = renderDashboards(sampleVault(), settings, {});
   const embedded = [...dataviewBlocks(notes.sprint), ...dataviewBlocks(notes.deployments)];
 
   test("the dashboards embed exactly the queries they declare", () => {

@@ -81,7 +81,7 @@ test("the log writer's note parses back into the same dashboard figures (parseLo
   expect(parsed.map((e) => [e.status, e.area, e.fields.latency_ms])).toEqual([["Processed", "DevOps", "180"], ["In Progress", "Quality Assurance", "195"]]);
   const renderer = new DashboardRenderer({ ...DEFAULT_DASHBOARD_SETTINGS, ...CALENDAR });
   renderer.setNote("Log/2025-07-30.md", parsed);
-  const { sprint, deployments } = renderer.render({}, "2025-07-30");
+  const { sprint, deployments } = renderer.render({});
   expect(sprint).toContain("| **2** (actual) | 2025-07-21 → 2025-08-03 | 2 | 1 | 1 | 0 | 0 |");
   expect(deployments).toContain("| staging | 1 | 1 | 0 | 0 | 0 |");
 });
