@@ -21,12 +21,12 @@ function loadSettings(root: string, args: CliArgs): BitacoraSettings {
   let raw: unknown;
   if (existsSync(file)) {
     try {
-      raw = (JSON.parse(readFileSync(file, "utf8")) as { settings?: unknown }).settings ?? JSON.parse(readFileSync(file, "utf8"));
+      raw = JSON.parse(readFileSync(file, "utf8"));
     } catch {
       raw = undefined;
     }
   }
-  const settings = migrateSettings(raw, (message) => process.stderr.write(`bitacora: ${message}\n`));
+  const { settings } = migrateSettings(raw, (message) => process.stderr.write(`bitacora: ${message}\n`));
   // The CLI processes what it is pointed at: nothing is skipped as "already there on first run".
   settings.firstRun = "queue-existing";
   if (args.logLanguage === "es" || args.logLanguage === "en") settings.logLanguage = args.logLanguage;

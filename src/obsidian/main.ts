@@ -3,7 +3,8 @@ import { FileSystemAdapter, Plugin } from "obsidian";
 import type { BitacoraSettings } from "../core/settings/settings";
 import { AttachmentWatcher } from "./attachment-watcher";
 import { registerCommands } from "./commands";
-import { DeviceSettingsStore } from "./device-settings";
+import { DeviceSettingsStore } from "../core/settings/device-settings";
+import { obsidianLocalStorage } from "./local-storage";
 import { PluginDataStore } from "./plugin-data";
 import type { BitacoraService } from "../core/service/bitacora-service";
 import { QUEUE_VIEW_TYPE, QueueView } from "./queue-view";
@@ -31,7 +32,7 @@ export default class BitacoraPlugin extends Plugin {
   override async onload(): Promise<void> {
     this.data = new PluginDataStore(this);
     await this.data.load();
-    const device = new DeviceSettingsStore(this.app);
+    const device = new DeviceSettingsStore(obsidianLocalStorage(this.app));
     device.load();
 
     this.host = this.addChild(new ServiceHost(this.app, this.data, device, this.engineLaunch()));

@@ -2,7 +2,7 @@ import { Notice, SuggestModal, type App } from "obsidian";
 import { WHISPER_MODELS, RECOMMENDED_MODEL, type WhisperModelInfo } from "../engines/models/whisper-catalog";
 import { VIT_GPT2_CAPTIONER } from "../engines/image/caption-model-catalog";
 import type { ModelInstaller } from "../core/ports";
-import type { DeviceSettingsStore } from "./device-settings";
+import type { DeviceSettingsStore } from "../core/settings/device-settings";
 
 /** Lets the user pick an official Whisper model; the recommended one comes first. */
 class WhisperModelPicker extends SuggestModal<WhisperModelInfo> {

@@ -13,7 +13,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 export class PluginDataStore {
-  private data: PluginData = { settings: migrateSettings(undefined), queue: null };
+  private data: PluginData = { settings: migrateSettings(undefined).settings, queue: null };
   /** Writes are chained so a settings save and a queue save never interleave. */
   private writing: Promise<void> = Promise.resolve();
 
@@ -21,9 +21,10 @@ export class PluginDataStore {
 
   async load(): Promise<void> {
     const raw: unknown = await this.plugin.loadData();
-    // Early data.json files held the settings at the top level.
-    const rawSettings = isRecord(raw) && isRecord(raw.settings) ? raw.settings : raw;
-    this.data = { settings: migrateSettings(rawSettings), queue: isRecord(raw) ? raw.queue ?? null : null };
+    const { settings, migrated } = migrateSettings(raw);
+    this.data = { settings, queue: isRecord(raw) ? raw.queue ?? null : null };
+    // An older or hand-damaged data.json is rewritten once, in the current shape.
+    if (migrated && raw !== null && raw !== undefined) await this.persist();
   }
 
   /**
@@ -32,7 +33,7 @@ export class PluginDataStore {
    */
   async reloadSettings(): Promise<unknown> {
     const raw: unknown = await this.plugin.loadData();
-    if (isRecord(raw) && isRecord(raw.settings)) this.data.settings = migrateSettings(raw.settings);
+    if (isRecord(raw) && isRecord(raw.settings)) this.data.settings = migrateSettings(raw).settings;
     return isRecord(raw) ? raw.queue : undefined;
   }
 
@@ -41,7 +42,7 @@ export class PluginDataStore {
   }
 
   async updateSettings(change: Partial<BitacoraSettings>): Promise<void> {
-    this.data.settings = migrateSettings({ ...this.data.settings, ...change });
+    this.data.settings = migrateSettings({ ...this.data.settings, ...change }).settings;
     await this.persist();
   }
 

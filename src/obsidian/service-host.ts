@@ -9,7 +9,7 @@ import { DailyNoteLocator } from "./daily-note-locator";
 import type { ChosenLaunch } from "./engine-launch";
 import { describeEngines } from "./engine-summary";
 import { findWhisperCli } from "../engines/whisper/find-whisper-cli";
-import type { DeviceSettingsStore } from "./device-settings";
+import type { DeviceSettingsStore } from "../core/settings/device-settings";
 import type { PluginDataStore } from "./plugin-data";
 import { topicNotesIn } from "./topic-notes";
 import { ObsidianVaultPort } from "./vault-port";

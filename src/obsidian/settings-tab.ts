@@ -1,6 +1,6 @@
 import { normalizePath, PluginSettingTab, Setting, type App } from "obsidian";
 import type { BitacoraSettings, DeviceSettings } from "../core/settings/settings";
-import type { DeviceSettingsStore } from "./device-settings";
+import type { DeviceSettingsStore } from "../core/settings/device-settings";
 import { isLoopbackUrl, serverOrigin } from "../core/settings/server-approval";
 import type { PluginDataStore } from "./plugin-data";
 import { keywordRulesFromText, keywordRulesToText, listFromText } from "./settings-text";

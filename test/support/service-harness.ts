@@ -1,7 +1,7 @@
 /**
- * A real vault folder on disk, the real JSON state file and, by default, the real engine host
- * child process (dist/engine-host.js, built by `npm test`). Tests that need to hold a job
- * "in progress" use the gated engine below instead, and say so.
+ * A real vault folder on disk, the real JSON state file and the engine the test gives: the
+ * gated stand-in below (to hold a job "in progress"; core tests use only this one) or, through
+ * engine-service-harness.ts, the real engine host child process.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,11 +13,9 @@ import type { ProcessorFindings } from "../../src/core/processing/processor-port
 import { FsVault } from "../../src/cli/adapters/fs-vault";
 import { JsonFileState } from "../../src/cli/adapters/json-file-state";
 import { sha256FileHasher } from "../../src/engines/system/file-hasher";
-import { EngineClient } from "../../src/engines/host/engine-client";
 import { ManualClock } from "./manual-clock";
 
 export const SHARED = path.resolve(__dirname, "../../../shared/testdata");
-export const HOST_SCRIPT = path.resolve(__dirname, "../../dist/engine-host.js");
 
 export function tempVault(): FsVault {
   return new FsVault(mkdtempSync(path.join(tmpdir(), "bitacora-vault-")));
@@ -70,12 +68,12 @@ export class GatedEngine implements EnginePort {
 
 export function makeService(
   vault: FsVault,
-  options: { engine?: EnginePort; settings?: Partial<BitacoraSettings>; stateFile?: string; clock?: ManualClock } = {},
+  options: { engine: EnginePort; settings?: Partial<BitacoraSettings>; stateFile?: string; clock?: ManualClock; dispose?: () => void },
 ) {
   // Time flies on its own unless a test takes the clock in hand: stability waits cost no wall time.
   const clock = options.clock ?? new ManualClock({ autoAdvance: true });
   const settings: BitacoraSettings = { ...DEFAULT_SETTINGS, stableForMs: 60, firstRun: "queue-existing", ...options.settings };
-  const engine = options.engine ?? new EngineClient({ hostScript: HOST_SCRIPT });
+  const engine = options.engine;
   const notices: string[] = [];
   const deps: ServiceDeps = {
     vault,
@@ -90,7 +88,7 @@ export function makeService(
   const service = new BitacoraService(deps);
   const dispose = () => {
     void service.stop();
-    if (engine instanceof EngineClient) engine.dispose();
+    options.dispose?.();
   };
   return { service, settings, notices, dispose, engine, clock };
 }

@@ -36,7 +36,6 @@ export interface BitacoraSettings {
   createTopicStubs: boolean;
   /** How long a file must stop growing before it is processed (sync clients write in pieces). */
   stableForMs: number;
-  maxConcurrentJobs: number;
   maxAttempts: number;
   sprintLengthDays: number;
   sprintFirstDay: string;
@@ -68,7 +67,7 @@ export interface DeviceSettings {
   approvedServers: string[];
 }
 
-export const CURRENT_SETTINGS_VERSION = 1;
+export const CURRENT_SETTINGS_VERSION = 2;
 
 export const DEFAULT_SETTINGS: BitacoraSettings = {
   settingsVersion: CURRENT_SETTINGS_VERSION,
@@ -91,7 +90,6 @@ export const DEFAULT_SETTINGS: BitacoraSettings = {
   includeGps: false,
   createTopicStubs: false,
   stableForMs: 2000,
-  maxConcurrentJobs: 1,
   maxAttempts: 3,
   sprintLengthDays: 14,
   sprintFirstDay: "2025-07-21",

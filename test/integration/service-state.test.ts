@@ -1,7 +1,8 @@
 import path from "node:path";
 import { readFileSync } from "node:fs";
-import { parseLogNote } from "../../../src/core/log/parse-log-note";
-import { addFile, GatedEngine, makeService, readNote, SHARED, tempVault } from "../../support/service-harness";
+import { parseLogNote } from "../../src/core/log/parse-log-note";
+import { addFile, GatedEngine, readNote, SHARED, tempVault } from "../support/service-harness";
+import { makeService } from "../support/engine-service-harness";
 
 const NOTE = "Logs/2025-07-30.md";
 

@@ -1,4 +1,5 @@
-import { chunkAtPauses, speechSegmentsFromProbabilities, type SpeechChunk, type SpeechSegment } from "../../../src/engines/audio";
+import { chunkAtPauses, type SpeechChunk } from "../../../src/core/audio/chunk-at-pauses";
+import { speechSegmentsFromProbabilities, type SpeechSegment } from "../../../src/core/audio/speech-segments";
 
 const seg = (start: number, end: number): SpeechSegment => ({ start, end });
 

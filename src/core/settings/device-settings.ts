@@ -1,22 +1,41 @@
-import type { App } from "obsidian";
-import { DEFAULT_DEVICE_SETTINGS, type DeviceSettings } from "../core/settings/settings";
+import { DEFAULT_DEVICE_SETTINGS, type DeviceSettings } from "./settings";
 
-const STORAGE_KEY = "bitacora-device-settings";
+/** Storage that stays on this device (Obsidian's per-vault localStorage; a Map in tests). */
+export interface DeviceStorage {
+  load(key: string): unknown;
+  save(key: string, value: unknown): void;
+}
+
+/** The in-memory twin of DeviceStorage: same contract, nothing kept after the process ends. */
+export class MemoryDeviceStorage implements DeviceStorage {
+  private readonly values = new Map<string, string>();
+
+  load(key: string): unknown {
+    const raw = this.values.get(key);
+    return raw === undefined ? null : JSON.parse(raw);
+  }
+
+  save(key: string, value: unknown): void {
+    // Stored as JSON, like localStorage: what comes back is a copy, never the caller's object.
+    this.values.set(key, JSON.stringify(value));
+  }
+}
+
+export const DEVICE_SETTINGS_KEY = "bitacora-device-settings";
 
 /**
- * Device-local settings (model path, threads) live in Obsidian's per-vault localStorage
- * (app.loadLocalStorage, Obsidian 1.8.7+), not in data.json: data.json travels with the vault
- * through Obsidian Sync, iCloud or git, and a model path from a laptop is wrong on a desktop.
- * A file in the plugin folder would travel the same way, so localStorage is the safe place.
+ * Device-local settings (model path, threads) are kept out of data.json: data.json travels with
+ * the vault through Obsidian Sync, iCloud or git, and a model path from a laptop is wrong on a
+ * desktop. Every value read or written is sanitised; listeners hear about every change.
  */
 export class DeviceSettingsStore {
   private current: DeviceSettings = { ...DEFAULT_DEVICE_SETTINGS };
   private readonly listeners = new Set<(settings: DeviceSettings) => void>();
 
-  constructor(private readonly app: App) {}
+  constructor(private readonly storage: DeviceStorage) {}
 
   load(): DeviceSettings {
-    this.current = sanitizeDeviceSettings(this.app.loadLocalStorage(STORAGE_KEY));
+    this.current = sanitizeDeviceSettings(this.storage.load(DEVICE_SETTINGS_KEY));
     return this.current;
   }
 
@@ -26,7 +45,7 @@ export class DeviceSettingsStore {
 
   update(change: Partial<DeviceSettings>): void {
     this.current = sanitizeDeviceSettings({ ...this.current, ...change });
-    this.app.saveLocalStorage(STORAGE_KEY, this.current);
+    this.storage.save(DEVICE_SETTINGS_KEY, this.current);
     for (const listener of this.listeners) listener(this.current);
   }
 
@@ -36,7 +55,7 @@ export class DeviceSettingsStore {
   }
 }
 
-/** Wrong types and missing keys fall back to the defaults; threads stay at least 1. */
+/** Wrong types and missing keys fall back to the defaults; paths are trimmed; counts stay whole and at least 1. */
 export function sanitizeDeviceSettings(raw: unknown): DeviceSettings {
   const source = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
   const text = (key: "whisperModelPath" | "whisperCliPath" | "modelsDir") => {

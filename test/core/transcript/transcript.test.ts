@@ -1,5 +1,5 @@
 /**
- * Pure transcript logic from src/core/transcript (kept next to the Whisper tests it serves):
+ * Pure transcript logic from src/core/transcript:
  * the hallucination guard, chunk-to-recording time mapping, and the initial prompt.
  */
 import { collapseLoops, guardSegments, speechOverlapShare } from "../../../src/core/transcript/hallucination-guard";

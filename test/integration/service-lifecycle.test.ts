@@ -1,8 +1,9 @@
 import { writeFileSync, unlinkSync, renameSync, truncateSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseLogNote } from "../../../src/core/log/parse-log-note";
-import { ManualClock } from "../../support/manual-clock";
-import { addFile, GatedEngine, makeService, readNote, SHARED, tempVault, until } from "../../support/service-harness";
+import { parseLogNote } from "../../src/core/log/parse-log-note";
+import { ManualClock } from "../support/manual-clock";
+import { addFile, GatedEngine, readNote, SHARED, tempVault, until } from "../support/service-harness";
+import { makeService } from "../support/engine-service-harness";
 
 const NOTE = "Logs/2025-07-30.md";
 const statuses = (text: string) => parseLogNote(text).entries.map((p) => `${p.entry.attachment}:${p.entry.status}`);
