@@ -34,7 +34,7 @@ const CHOICES: Partial<Record<keyof BitacoraSettings, readonly unknown[]>> = {
 };
 
 /** Numbers and the smallest value that makes sense (times may be 0, attempts and days may not). */
-const MINIMUMS: Partial<Record<keyof BitacoraSettings, number>> = { stableForMs: 0, maxAttempts: 1, sprintLengthDays: 1, groupWindowMinutes: 0 };
+const MINIMUMS: Partial<Record<keyof BitacoraSettings, number>> = { stableForMs: 0, maxAttempts: 1, sprintLengthDays: 1 };
 
 /**
  * Turns whatever data.json holds (nothing, an older version, the early layout with the settings
@@ -74,7 +74,7 @@ function validValues(source: Raw): BitacoraSettings {
       target[key] = value;
     }
   }
-  settings.groupWindowMinutes = Math.min(24 * 60, Math.floor(settings.groupWindowMinutes));
+  settings.groupWindowMinutes = Math.max(0, Math.min(24 * 60, Math.floor(settings.groupWindowMinutes)));
   settings.maxAttempts = Math.floor(settings.maxAttempts);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(settings.sprintFirstDay) || Number.isNaN(Date.parse(settings.sprintFirstDay))) settings.sprintFirstDay = DEFAULT_SETTINGS.sprintFirstDay;
   if (settings.areas.length === 0) settings.areas = [...DEFAULT_SETTINGS.areas];

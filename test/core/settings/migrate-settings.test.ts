@@ -60,9 +60,9 @@ test("migrating twice changes nothing", () => {
 });
 
 test("entry style and group window: seed lines and 10 minutes by default; bad values fall back, 0 stays (grouping off)", () => {
-  expect(migrateSettings({})).toMatchObject({ entryStyle: "seed", groupWindowMinutes: 10 });
-  expect(migrateSettings({ entryStyle: "list", groupWindowMinutes: 0 })).toMatchObject({ entryStyle: "list", groupWindowMinutes: 0 });
-  expect(migrateSettings({ entryStyle: "table", groupWindowMinutes: -5 })).toMatchObject({ entryStyle: "seed", groupWindowMinutes: 0 });
-  expect(migrateSettings({ groupWindowMinutes: 7.8 }).groupWindowMinutes).toBe(7);
-  expect(migrateSettings({ groupWindowMinutes: "ten" }).groupWindowMinutes).toBe(10);
+  expect(migrateSettings({}).settings).toMatchObject({ entryStyle: "seed", groupWindowMinutes: 10 });
+  expect(migrateSettings({ entryStyle: "list", groupWindowMinutes: 0 }).settings).toMatchObject({ entryStyle: "list", groupWindowMinutes: 0 });
+  expect(migrateSettings({ entryStyle: "table", groupWindowMinutes: -5 }).settings).toMatchObject({ entryStyle: "seed", groupWindowMinutes: 0 });
+  expect(migrateSettings({ groupWindowMinutes: 7.8 }).settings.groupWindowMinutes).toBe(7);
+  expect(migrateSettings({ groupWindowMinutes: "ten" }).settings.groupWindowMinutes).toBe(10);
 });
