@@ -4,6 +4,7 @@
 // cmake; CI and the tests do not: they use the committed vendor/whisper-wasm files.
 //
 //   node scripts/build-whisper-wasm.mjs [--out DIR] [--threads-pool N] [--no-lto] [--no-simd] [--new-threads-per-graph]
+//   node scripts/build-whisper-wasm.mjs --check    (release: rebuild apart, compare with vendor/)
 //
 // The exact command and the SHA-256 of every output are written to DIR/build-info.json, so a
 // reviewer (or the release workflow) can rebuild and compare. docs/engines.md has the flag history.
@@ -20,7 +21,9 @@ const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 
-const outDir = path.resolve(root, option("--out", "vendor/whisper-wasm"));
+const VENDOR = path.join(root, "vendor", "whisper-wasm");
+const check = args.includes("--check");
+const outDir = check ? path.join(root, "build", "whisper-wasm-check") : path.resolve(root, option("--out", VENDOR));
 const poolSize = Number(option("--threads-pool", "4"));
 const lto = !args.includes("--no-lto");
 const simd = !args.includes("--no-simd");
@@ -208,7 +211,7 @@ function writeBuildInfo(linkArgs, cmakeArgs, elapsedMs) {
   const info = {
     whisperCpp: "1.9.1 (node_modules/nodejs-whisper/cpp/whisper.cpp, arch-fallback.h duplicate removed)",
     emcc: emccVersion,
-    rebuild: `node scripts/build-whisper-wasm.mjs ${args.filter((arg, i) => arg !== "--out" && args[i - 1] !== "--out").join(" ")}`.trim(),
+    rebuild: `node scripts/build-whisper-wasm.mjs ${args.filter((arg, i) => arg !== "--check" && arg !== "--out" && args[i - 1] !== "--out").join(" ")}`.trim(),
     configure: cmakeArgs.map(relative),
     link: ["em++", ...linkArgs.map(relative)],
     buildSeconds: Math.round(elapsedMs / 1000),
@@ -217,5 +220,15 @@ function writeBuildInfo(linkArgs, cmakeArgs, elapsedMs) {
   writeFileSync(path.join(outDir, "build-info.json"), JSON.stringify(info, null, 2) + "\n");
 }
 
+/** --check: the fresh build's files must have the SHA-256 that vendor/whisper-wasm/build-info.json records. */
+function compareWithVendor() {
+  const recorded = JSON.parse(readFileSync(path.join(VENDOR, "build-info.json"), "utf8")).files;
+  const fresh = JSON.parse(readFileSync(path.join(outDir, "build-info.json"), "utf8")).files;
+  const differing = Object.keys(recorded).filter((file) => recorded[file].sha256 !== fresh[file]?.sha256);
+  if (differing.length > 0) fail(`the rebuild differs from vendor/whisper-wasm in ${differing.join(", ")} (fresh files in ${path.relative(root, outDir)})`);
+  console.log("[bitacora] The rebuild matches vendor/whisper-wasm byte for byte");
+}
+
 if (!existsSync(path.join(root, "native", "whisper-wasm", "binding.cpp"))) fail("native/whisper-wasm/binding.cpp is missing");
 main();
+if (check) compareWithVendor();
