@@ -1,6 +1,6 @@
-import { Notice, TFile, type Menu, type TAbstractFile } from "obsidian";
+import { Notice, TFile, type Menu, type Plugin, type TAbstractFile } from "obsidian";
+import type { BitacoraSettings } from "../core/settings/settings";
 import { fileNameOf, mediaKindOf } from "../core/media";
-import type BitacoraPlugin from "./main";
 import { convertLogNoteFile } from "./convert-log-note";
 import { EntryStylePicker } from "./entry-style-picker";
 import { MediaFilePicker } from "./media-picker";
@@ -14,11 +14,21 @@ function reportEnqueue(path: string, result: EnqueueResult): void {
   else new Notice(`Bitácora: ${name} is not a recording or photo Bitácora can process.`);
 }
 
+/** What the commands need from the plugin (a narrow view, so commands.ts does not import main.ts). */
+export interface CommandHost extends Pick<Plugin, "app" | "addCommand" | "registerEvent"> {
+  readonly bitacoraSettings: BitacoraSettings;
+  openTodayLog(): Promise<void>;
+  showQueue(): Promise<void>;
+  updateDashboards(): Promise<void>;
+  downloadWhisperModel(): void;
+  downloadCaptioner(): Promise<void>;
+}
+
 /**
  * Command palette entries and the file-menu item. Ids carry no plugin id (Obsidian prefixes
  * it) and there are no default hotkeys: users pick their own.
  */
-export function registerCommands(plugin: BitacoraPlugin, queue: QueueControls): void {
+export function registerCommands(plugin: CommandHost, queue: QueueControls): void {
   const { app } = plugin;
   const extensions = () => plugin.bitacoraSettings.extensions;
   const activeMedia = (): TFile | null => {
@@ -65,11 +75,15 @@ export function registerCommands(plugin: BitacoraPlugin, queue: QueueControls): 
   plugin.addCommand({ id: "download-photo-captioner", name: "Download photo captioning model", callback: () => plugin.downloadCaptioner() });
   plugin.addCommand({
     id: "toggle-watching",
-    name: "Pause or resume watching",
+    name: "Pause or resume processing",
     callback: () => {
       if (queue.paused) queue.resume();
       else queue.pause();
-      new Notice(queue.paused ? "Bitácora paused: new attachments wait in the queue." : "Bitácora resumed.");
+      new Notice(
+        queue.paused
+          ? "Bitácora paused processing: new attachments are still noticed and wait in the queue until you resume."
+          : "Bitácora resumed processing the queue.",
+      );
     },
   });
 

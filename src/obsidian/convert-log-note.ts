@@ -6,7 +6,7 @@ import type { EntryStyle } from "../core/log/structure";
 const STYLE_NAMES: Record<EntryStyle, string> = { seed: "seed lines", list: "Dataview list items" };
 
 /** Rewrites one note's entries in the chosen style with one vault.process, so one undo reverts it. */
-export async function convertLogNoteFile(plugin: Plugin, file: TFile, style: EntryStyle): Promise<void> {
+export async function convertLogNoteFile(plugin: Pick<Plugin, "app">, file: TFile, style: EntryStyle): Promise<void> {
   let converted = 0;
   try {
     await plugin.app.vault.process(file, (text) => {

@@ -7,6 +7,9 @@ export const QUEUE_VIEW_TYPE = "bitacora-queue";
 
 /** Every job with its state, progress and error, and the controls to retry or cancel it. */
 export class QueueView extends ItemView {
+  /** What each row shows now, so a progress message redraws only its own row. */
+  private shown: { paused: boolean; jobs: Map<string, { job: string; state: string; item: HTMLElement }> } | null = null;
+
   constructor(leaf: WorkspaceLeaf, private readonly queue: QueueControls) {
     super(leaf);
   }
@@ -23,7 +26,29 @@ export class QueueView extends ItemView {
 
   protected override async onOpen(): Promise<void> {
     this.render();
-    this.register(this.queue.onChange(() => this.render()));
+    this.register(this.queue.onChange(() => this.update()));
+  }
+
+  /** Redraws the rows whose job changed; the whole list only when jobs came, went, moved or changed state. */
+  private update(): void {
+    const snapshot = this.queue.snapshot();
+    const shown = this.shown;
+    const ids = ordered(snapshot.jobs).map((job) => job.id);
+    const sameRows =
+      shown !== null &&
+      shown.paused === snapshot.paused &&
+      ids.length === shown.jobs.size &&
+      [...shown.jobs.keys()].every((id, i) => id === ids[i]) &&
+      snapshot.jobs.every((job) => shown.jobs.get(job.id)?.state === job.state);
+    if (!sameRows) return this.render();
+    for (const job of snapshot.jobs) {
+      const row = shown.jobs.get(job.id)!;
+      const text = JSON.stringify(job);
+      if (row.job === text) continue;
+      row.item.empty();
+      this.renderJob(row.item, job);
+      row.job = text;
+    }
   }
 
   private render(): void {
@@ -31,6 +56,7 @@ export class QueueView extends ItemView {
     root.empty();
     root.addClass("bitacora-queue");
     const snapshot = this.queue.snapshot();
+    this.shown = { paused: snapshot.paused, jobs: new Map() };
     const header = root.createDiv({ cls: "bitacora-queue-header" });
     header.createEl("h4", { text: snapshot.paused ? "Queue (paused)" : "Queue" });
     const toggle = header.createEl("button", { text: snapshot.paused ? "Resume" : "Pause" });
@@ -40,9 +66,11 @@ export class QueueView extends ItemView {
       return;
     }
     const list = root.createEl("ul", { cls: "bitacora-queue-list" });
-    // Pending work first, newest finished jobs after.
-    const ordered = [...snapshot.jobs.filter(isPending), ...snapshot.jobs.filter((job) => !isPending(job)).reverse()];
-    for (const job of ordered) this.renderJob(list.createEl("li", { cls: ["bitacora-job", `bitacora-job-${job.state}`] }), job);
+    for (const job of ordered(snapshot.jobs)) {
+      const item = list.createEl("li", { cls: ["bitacora-job", `bitacora-job-${job.state}`] });
+      this.renderJob(item, job);
+      this.shown.jobs.set(job.id, { job: JSON.stringify(job), state: job.state, item });
+    }
   }
 
   private renderJob(item: HTMLElement, job: JobSnapshot): void {
@@ -63,4 +91,9 @@ export class QueueView extends ItemView {
       actions.createEl("button", { text: "Cancel" }).addEventListener("click", () => this.queue.cancel(job.id));
     }
   }
+}
+
+/** Pending work first, newest finished jobs after. */
+function ordered(jobs: readonly JobSnapshot[]): JobSnapshot[] {
+  return [...jobs.filter(isPending), ...jobs.filter((job) => !isPending(job)).reverse()];
 }

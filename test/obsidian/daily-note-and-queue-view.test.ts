@@ -113,6 +113,14 @@ test("the queue view shows each job's state, progress and error, with retry and 
   content.findByText("button", "Pause")?.click();
   expect(calls).toEqual(["retry b", "cancel a", "pause"]);
 
+  // A progress message redraws only its own row: the other rows are the same elements.
+  const before = content.findByClass("bitacora-job");
+  queue.set({ ...queue.snapshot(), jobs: queue.snapshot().jobs.map((j) => (j.id === "a" ? { ...j, progress: { stage: "Transcribing", fraction: 0.5 } } : j)) });
+  const after = content.findByClass("bitacora-job");
+  expect(after[1]).toBe(before[1]);
+  expect(after[2]).toBe(before[2]);
+  expect(after[0].findByClass("bitacora-job-state")[0].getText()).toBe("Transcribing 50%");
+
   queue.set({ paused: true, jobs: [] });
   expect(content.getText()).toContain("Queue (paused)");
   expect(content.getText()).toContain("No attachments in the queue.");

@@ -71,7 +71,7 @@ test("commands: no plugin id inside the ids, no default hotkeys, sentence-case n
   expect(commands.map((c) => c.name).sort()).toEqual(
     [
       "Open today's log",
-      "Pause or resume watching",
+      "Pause or resume processing",
       "Process all unprocessed attachments",
       "Process attachment",
       "Reprocess attachment",
@@ -165,7 +165,7 @@ test("Open today's log creates the note and opens it; Show queue opens the queue
   expect(app.workspace.getLeavesOfType("bitacora-queue")).toHaveLength(1);
 });
 
-test("Pause or resume watching toggles the queue and says so", async () => {
+test("Pause or resume processing toggles the queue and says what it pauses", async () => {
   presetSettings(current.vault, {});
   const { app, plugin } = await startPlugin(current.vault);
   current.stop = () => stopPlugin(app, plugin);
@@ -175,7 +175,10 @@ test("Pause or resume watching toggles the queue and says so", async () => {
   await app.vault.createBinary("Attachments/photo.jpg", bytesOf("photos_coco/000000022192.jpg"));
   await waitFor(() => plugin.queue.snapshot().jobs[0]?.state === "queued", 10000);
   await app.runCommand__(`${MANIFEST.id}:toggle-watching`);
-  expect(Notice.shown__.slice(-2)).toEqual(["Bitácora paused: new attachments wait in the queue.", "Bitácora resumed."]);
+  expect(Notice.shown__.slice(-2)).toEqual([
+    "Bitácora paused processing: new attachments are still noticed and wait in the queue until you resume.",
+    "Bitácora resumed processing the queue.",
+  ]);
   await waitFor(() => plugin.queue.snapshot().jobs[0]?.state === "done");
 });
 
