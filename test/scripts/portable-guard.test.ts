@@ -32,9 +32,12 @@ test("pure JavaScript and WebAssembly packages build", () => {
   expect(buildWithGuard('import { Input } from "mediabunny";\nimport { readFileSync } from "node:fs";\nexport const x = [Input, readFileSync];\n').status).toBe(0);
 });
 
-test("the WebAssembly Whisper engine's factory builds into the embedded host: no native module behind it", () => {
+test("the WebAssembly Whisper engine and the portable transcription processor build into the embedded host: no native module behind them", () => {
   const factory = path.join(REPO, "src/engines/whisper/wasm-whisper-engine.ts");
-  const result = buildWithGuard(`import { createWasmWhisperEngine } from ${JSON.stringify(factory)};\nexport const f = createWasmWhisperEngine;\n`);
+  const processor = path.join(REPO, "src/engines/whisper/portable-transcription-processor.ts");
+  const result = buildWithGuard(
+    `import { createWasmWhisperEngine } from ${JSON.stringify(factory)};\nimport { createPortableTranscriptionProcessor } from ${JSON.stringify(processor)};\nexport const f = [createWasmWhisperEngine, createPortableTranscriptionProcessor];\n`,
+  );
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
 });
