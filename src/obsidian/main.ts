@@ -30,8 +30,10 @@ export default class BitacoraPlugin extends Plugin {
   }
 
   override async onload(): Promise<void> {
-    this.data = new PluginDataStore(this);
+    this.data = new PluginDataStore(this, nodeClock);
     await this.data.load();
+    // A ledger change still waiting for its batch is written when the plugin stops.
+    this.register(() => this.data.dispose());
     const device = new DeviceSettingsStore(obsidianLocalStorage(this.app));
     device.load();
 
@@ -70,6 +72,7 @@ export default class BitacoraPlugin extends Plugin {
     await this.host.startupDone;
     await this.host.service.idle();
     await this.dashboards.updater.settled();
+    await this.data.settled();
   }
 
   /** The queue service (commands, views and tests drive it; other plugins may too). */

@@ -182,7 +182,7 @@ test("Pause or resume processing toggles the queue and says what it pauses", asy
   await waitFor(() => plugin.queue.snapshot().jobs[0]?.state === "done");
 });
 
-test("settings synced in from another device are picked up; its ledger is merged into this device's queue state", async () => {
+test("settings synced in from another device are picked up; its ledger is merged into this device's queue state (kept on this device)", async () => {
   presetSettings(current.vault, {});
   const { app, plugin } = await startPlugin(current.vault);
   current.stop = () => stopPlugin(app, plugin);
@@ -192,13 +192,15 @@ test("settings synced in from another device are picked up; its ledger is merged
   synced.settings.defaultArea = "DevOps";
   const otherRecord = { path: "Attachments/from-laptop.jpg", notePath: "Logs/2025-07-30.md", entryDate: "2025-07-30T08:45", processedAt: 1 };
   const laptopJob = { id: "laptop-job", path: "x.jpg", kind: "image", state: "queued", attempts: 0, enqueuedAt: 1 };
+  // A laptop still on the older version syncs its whole queue inside data.json.
   current.vault.writeText(DATA_JSON, JSON.stringify({ ...synced, queue: { version: 1, jobs: [laptopJob], ledger: { other: otherRecord }, baseline: [] } }));
   await plugin.onExternalSettingsChange();
   expect(plugin.bitacoraSettings.logLanguage).toBe("en");
   expect(plugin.bitacoraSettings.defaultArea).toBe("DevOps");
   // The next save keeps what the other device processed (so it is not redone here) but only this device's jobs.
   plugin.queue.pause();
-  const queueState = () => dataJson().queue as { paused?: boolean; ledger: Record<string, unknown>; jobs: unknown[] };
+  // The queue state is this device's own (local storage), never data.json.
+  const queueState = () => app.loadLocalStorage("bitacora-queue-state") as { paused?: boolean; ledger: Record<string, unknown>; jobs: unknown[] };
   await waitFor(() => queueState()?.paused === true, 10000);
   expect(queueState().ledger.other).toEqual(otherRecord);
   expect(JSON.stringify(queueState().jobs)).not.toContain("laptop-job");

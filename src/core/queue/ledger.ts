@@ -52,3 +52,17 @@ export function restoreState(raw: unknown, warn: (message: string) => void = war
 export function ledgerRecordForPath(state: PersistedState, path: string): [string, LedgerRecord] | undefined {
   return Object.entries(state.ledger).find(([, record]) => record.path === path);
 }
+
+/**
+ * Two devices' ledgers (or a synced copy and this device's) as one: every hash either knows is
+ * kept. When both know a hash, the later processing wins (ties keep `ours`), so every device
+ * settles on the same record.
+ */
+export function mergeLedgers(ours: Record<string, LedgerRecord>, theirs: Record<string, LedgerRecord>): Record<string, LedgerRecord> {
+  const merged: Record<string, LedgerRecord> = { ...ours };
+  for (const [hash, record] of Object.entries(theirs)) {
+    const mine = merged[hash];
+    if (!mine || record.processedAt > mine.processedAt) merged[hash] = record;
+  }
+  return merged;
+}
