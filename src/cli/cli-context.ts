@@ -12,6 +12,8 @@ import { JsonFileState } from "./adapters/json-file-state";
 import { nodeClock } from "../engines/system/node-clock";
 import { sha256FileHasher } from "../engines/system/file-hasher";
 import { topicNotesOnDisk } from "./adapters/topic-notes-on-disk";
+import { languageModelRefiner } from "../core/llm/entry-refiner";
+import { nodeHttpPost } from "../engines/llm/node-http-post";
 
 export class VaultNotFoundError extends Error {}
 
@@ -69,6 +71,8 @@ export function createCliContext(args: CliArgs) {
     device: () => device,
     topics: () => topicNotesOnDisk(vault, settings),
     onEntryWritten: (notePath) => dashboards.noteChanged(notePath),
+    // Off by default: the refiner sends nothing unless the settings turn the language model on.
+    refineEntry: languageModelRefiner(nodeHttpPost, nodeClock),
   });
   return { root, settings, vault, engine, service, stateFile, dashboards };
 }

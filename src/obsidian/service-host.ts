@@ -13,6 +13,8 @@ import type { DeviceSettingsStore } from "../core/settings/device-settings";
 import type { PluginDataStore } from "./plugin-data";
 import { topicNotesIn } from "./topic-notes";
 import { ObsidianVaultPort } from "./vault-port";
+import { languageModelRefiner } from "../core/llm/entry-refiner";
+import { requestUrlPost } from "./request-url-post";
 
 /**
  * Owns the queue service and the engine host child process. The service starts once the layout
@@ -66,6 +68,8 @@ export class ServiceHost extends Component {
       notify: (message) => new Notice(message),
       // Without a model, recordings wait in the queue (one notice) until one is set or downloaded.
       waitForEngine: true,
+      // Off by default: the refiner sends nothing unless the user turned the language model on.
+      refineEntry: languageModelRefiner(requestUrlPost, nodeClock),
     });
     device.onChange(() => this.service.engineAvailable());
   }

@@ -2,6 +2,7 @@ import { normalizePath, PluginSettingTab, Setting, type App } from "obsidian";
 import type { BitacoraSettings, DeviceSettings } from "../core/settings/settings";
 import type { DeviceSettingsStore } from "../core/settings/device-settings";
 import { isLoopbackUrl, serverOrigin } from "../core/settings/server-approval";
+import { addLanguageModelSettings } from "./language-model-settings";
 import type { PluginDataStore } from "./plugin-data";
 import { keywordRulesFromText, keywordRulesToText, listFromText } from "./settings-text";
 
@@ -274,6 +275,8 @@ export class BitacoraSettingTab extends PluginSettingTab {
       .setName("Ollama model")
       .setDesc("A vision model you have pulled in Ollama, for example llava.")
       .addText((text) => text.setValue(settings.ollamaModel).onChange((value) => this.save({ ollamaModel: value.trim() })));
+
+    addLanguageModelSettings(containerEl, settings, (change) => void this.save(change));
 
     new Setting(containerEl).setName("Privacy").setHeading();
     new Setting(containerEl)

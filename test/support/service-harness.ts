@@ -68,7 +68,7 @@ export class GatedEngine implements EnginePort {
 
 export function makeService(
   vault: FsVault,
-  options: { engine: EnginePort; settings?: Partial<BitacoraSettings>; stateFile?: string; clock?: ManualClock; dispose?: () => void },
+  options: { engine: EnginePort; settings?: Partial<BitacoraSettings>; stateFile?: string; clock?: ManualClock; dispose?: () => void; deps?: Partial<ServiceDeps> },
 ) {
   // Time flies on its own unless a test takes the clock in hand: stability waits cost no wall time.
   const clock = options.clock ?? new ManualClock({ autoAdvance: true });
@@ -84,6 +84,7 @@ export function makeService(
     settings: () => settings,
     device: () => DEFAULT_DEVICE_SETTINGS,
     notify: (message) => notices.push(message),
+    ...options.deps,
   };
   const service = new BitacoraService(deps);
   const dispose = () => {

@@ -1,3 +1,4 @@
+import type { LogEntry } from "../log/entry";
 import { labelsFor } from "../log/labels";
 import { fileNameOf } from "../media";
 import type { ProcessorFindings } from "../processing/processor-port";
@@ -33,6 +34,8 @@ export interface ServiceDeps {
   notify?: (message: string) => void;
   /** Told after every entry write, e.g. to refresh dashboards (debounced by the caller). */
   onEntryWritten?: (notePath: string) => void;
+  /** Optional language model pass after the local enrichment (bounded by its timeout; any failure keeps the local entry). */
+  refineEntry?: (entry: LogEntry, settings: BitacoraSettings) => Promise<LogEntry>;
   /** New job ids; by default the clock's time and a counter of this service. */
   newId?: () => string;
   /** Jobs wait while the engine has no model (the plugin) instead of failing (a CLI run must end). */
@@ -350,13 +353,14 @@ export class BitacoraService {
   private async writeProcessed(job: JobRecord, findings: ProcessorFindings): Promise<void> {
     const settings = this.deps.settings();
     try {
-      const entry = processedEntry(job, findings, {
+      const local = processedEntry(job, findings, {
         settings,
         labels: labelsFor(settings.logLanguage),
         enricher: this.deps.enricher ?? vaultEnricher,
         topics: this.topicsOf.get(job.id) ?? [],
         fileCreatedMs: (await this.deps.vault.stat(job.path))?.ctime,
       });
+      const entry = this.deps.refineEntry ? await this.deps.refineEntry(local, settings).catch(() => local) : local;
       // The writer records where the entry went on the copy it is given.
       const placed = { ...job };
       await this.writer.write(placed, entry, job.previousPaths);

@@ -1,4 +1,5 @@
 import { confineSettingsPaths } from "./confine-settings-paths";
+import { serverOrigin } from "./server-approval";
 import { CURRENT_SETTINGS_VERSION, DEFAULT_SETTINGS, type BitacoraSettings } from "./settings";
 
 type Raw = Record<string, unknown>;
@@ -31,10 +32,11 @@ const CHOICES: Partial<Record<keyof BitacoraSettings, readonly unknown[]>> = {
   entryStyle: ["seed", "list"],
   firstRun: ["mark-existing-processed", "queue-existing"],
   captioner: ["none", "onnx", "ollama"],
+  languageModelApi: ["openai", "ollama"],
 };
 
 /** Numbers and the smallest value that makes sense (times may be 0, attempts and days may not). */
-const MINIMUMS: Partial<Record<keyof BitacoraSettings, number>> = { stableForMs: 0, maxAttempts: 1, sprintLengthDays: 1 };
+const MINIMUMS: Partial<Record<keyof BitacoraSettings, number>> = { stableForMs: 0, maxAttempts: 1, sprintLengthDays: 1, languageModelTimeoutMs: 1000 };
 
 /**
  * Turns whatever data.json holds (nothing, an older version, the early layout with the settings
@@ -76,6 +78,7 @@ function validValues(source: Raw): BitacoraSettings {
   }
   settings.groupWindowMinutes = Math.max(0, Math.min(24 * 60, Math.floor(settings.groupWindowMinutes)));
   settings.maxAttempts = Math.floor(settings.maxAttempts);
+  if (serverOrigin(settings.languageModelUrl) === null) settings.languageModelUrl = DEFAULT_SETTINGS.languageModelUrl;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(settings.sprintFirstDay) || Number.isNaN(Date.parse(settings.sprintFirstDay))) settings.sprintFirstDay = DEFAULT_SETTINGS.sprintFirstDay;
   if (settings.areas.length === 0) settings.areas = [...DEFAULT_SETTINGS.areas];
   if (!settings.areas.includes(settings.defaultArea)) settings.defaultArea = settings.areas.includes(DEFAULT_SETTINGS.defaultArea) ? DEFAULT_SETTINGS.defaultArea : settings.areas[0];

@@ -48,6 +48,16 @@ export interface BitacoraSettings {
   ollamaUrl: string;
   ollamaModel: string;
   captioner: "none" | "onnx" | "ollama";
+  /** Optional language model (off by default): nothing is sent unless the user turns it on. */
+  languageModelEnabled: boolean;
+  languageModelApi: "openai" | "ollama";
+  languageModelUrl: string;
+  languageModelName: string;
+  languageModelTimeoutMs: number;
+  /** Which parts of an entry the model may write. */
+  languageModelWritesTitle: boolean;
+  languageModelWritesKeyPoints: boolean;
+  languageModelWritesDescription: boolean;
 }
 
 /** Per-device settings kept out of the synced data.json (binaries and models differ per machine). */
@@ -100,6 +110,14 @@ export const DEFAULT_SETTINGS: BitacoraSettings = {
   ollamaUrl: "http://127.0.0.1:11434",
   ollamaModel: "llava",
   captioner: "none",
+  languageModelEnabled: false,
+  languageModelApi: "ollama",
+  languageModelUrl: "http://127.0.0.1:11434",
+  languageModelName: "",
+  languageModelTimeoutMs: 20_000,
+  languageModelWritesTitle: true,
+  languageModelWritesKeyPoints: true,
+  languageModelWritesDescription: true,
 };
 
 export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = {

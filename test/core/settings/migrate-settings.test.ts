@@ -66,3 +66,13 @@ test("entry style and group window: seed lines and 10 minutes by default; bad va
   expect(migrateSettings({ groupWindowMinutes: 7.8 }).settings.groupWindowMinutes).toBe(7);
   expect(migrateSettings({ groupWindowMinutes: "ten" }).settings.groupWindowMinutes).toBe(10);
 });
+
+test("language model: off by default at a loopback address; a bad server type, address or time limit falls back", () => {
+  const { settings } = migrateSettings({});
+  expect(settings).toMatchObject({ languageModelEnabled: false, languageModelUrl: "http://127.0.0.1:11434", languageModelName: "", languageModelTimeoutMs: 20_000 });
+  const bad = migrateSettings({ ...DEFAULT_SETTINGS, languageModelApi: "gpt", languageModelUrl: "file:///etc/passwd", languageModelTimeoutMs: 0, languageModelEnabled: "yes" });
+  expect(bad.migrated).toBe(true);
+  expect(bad.settings).toMatchObject({ languageModelApi: "ollama", languageModelUrl: "http://127.0.0.1:11434", languageModelTimeoutMs: 20_000, languageModelEnabled: false });
+  const good = { ...DEFAULT_SETTINGS, languageModelEnabled: true, languageModelApi: "openai" as const, languageModelUrl: "http://192.168.1.20:8080", languageModelName: "qwen2.5", languageModelWritesTitle: false };
+  expect(migrateSettings(good)).toEqual({ settings: good, migrated: false });
+});

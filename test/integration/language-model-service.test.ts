@@ -1,0 +1,115 @@
+/**
+ * The optional language model wired into processing: the service (real vault on disk, real state
+ * file, the gated engine stand-in handing over a transcript) calls a real loopback HTTP server
+ * that replays recorded-shape chat replies (no model runs here) through the CLI's node:http
+ * poster. The time limit runs on the manual clock, so nothing depends on the machine's speed.
+ */
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { languageModelRefiner } from "../../src/core/llm/entry-refiner";
+import { parseLogNote } from "../../src/core/log/parse-log-note";
+import type { BitacoraSettings } from "../../src/core/settings/settings";
+import { nodeHttpPost } from "../../src/engines/llm/node-http-post";
+import { ManualClock } from "../support/manual-clock";
+import { addFile, GatedEngine, makeService, readNote, SHARED, tempVault } from "../support/service-harness";
+
+const replies = JSON.parse(readFileSync(path.join(__dirname, "../fixtures/llm/replies.json"), "utf8")) as Record<string, { status: number; body: string }>;
+const transcript = "Los resultados superan expectativas: el accuracy mejoró de 85.3% a 89.4% y el tiempo de inferencia mejoró a 35 milisegundos, antes era de 50.";
+const AUDIO = "A/2025-07-30 08.45.00 nota.ogg";
+const NOTE = "Logs/2025-07-30.md";
+
+let server: Server;
+let base = "";
+let next = "openai-good";
+let requests: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      requests.push(req.url ?? "");
+      if (next === "hang") return; // never answers: the clock's time limit must decide
+      res.writeHead(replies[next].status, { "content-type": "application/json" });
+      res.end(replies[next].body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+beforeEach(() => (requests = []));
+
+async function processRecording(reply: string, settings: Partial<BitacoraSettings>, whileRefining?: (clock: ManualClock) => Promise<void>) {
+  next = reply;
+  const vault = tempVault();
+  const engine = new GatedEngine();
+  const clock = new ManualClock({ start: new Date("2025-07-30T09:00:00"), autoAdvance: true });
+  const { service, dispose } = makeService(vault, {
+    engine,
+    clock,
+    settings: { languageModelApi: "openai", languageModelUrl: base, languageModelName: "qwen2.5", languageModelTimeoutMs: 20_000, ...settings },
+    deps: { refineEntry: languageModelRefiner(nodeHttpPost, clock) },
+  });
+  await service.start();
+  addFile(vault, AUDIO, path.join(SHARED, "speech_es/fleurs-es-000.ogg"));
+  await service.enqueue(AUDIO);
+  await engine.waitForCall(1);
+  // From here time moves only when the test says so.
+  clock.autoAdvance = false;
+  engine.release(0, { kind: "audio", audio: { transcript, keyPoints: ["El accuracy mejoró de 85.3% a 89.4%"] } });
+  await whileRefining?.(clock);
+  await service.idle();
+  dispose();
+  const text = readNote(vault, NOTE);
+  return { text, entry: parseLogNote(text).entries[0].entry };
+}
+
+test("off (the default): no request at all, the local entry is written", async () => {
+  const { entry, text } = await processRecording("openai-good", {});
+  expect(requests).toEqual([]);
+  expect(entry.status).toBe("Processed");
+  expect(entry.title).not.toBe("Revisión de optimizaciones del modelo");
+  expect(text).toContain("El accuracy mejoró de 85.3% a 89.4%");
+});
+
+test("on: the recorded reply rewrites the title and the key points", async () => {
+  const { entry, text } = await processRecording("openai-good", { languageModelEnabled: true });
+  expect(requests).toEqual(["/v1/chat/completions"]);
+  expect(entry.title).toBe("Revisión de optimizaciones del modelo");
+  expect(text).toContain("- Accuracy mejoró de 85.3% a 89.4%");
+  expect(text).toContain("- Inferencia bajó a 35 ms (era 50 ms)");
+});
+
+test("only the parts the settings allow: key points on, title off", async () => {
+  const { entry, text } = await processRecording("openai-good", { languageModelEnabled: true, languageModelWritesTitle: false });
+  expect(entry.title).not.toBe("Revisión de optimizaciones del modelo");
+  expect(text).toContain("- Inferencia bajó a 35 ms (era 50 ms)");
+});
+
+test("an invented number is dropped; what the transcript supports is kept", async () => {
+  const { entry, text } = await processRecording("ollama-invented", { languageModelEnabled: true, languageModelApi: "ollama" });
+  expect(requests).toEqual(["/api/chat"]);
+  expect(entry.title).not.toContain("12%");
+  expect(text).not.toContain("91.2");
+  expect(text).not.toContain("todo perfecto");
+  expect(text).toContain("- Accuracy mejoró de 85.3% a 89.4%");
+});
+
+test("a server that stalls: when the time limit passes on the clock, the local entry is written", async () => {
+  const local = await processRecording("openai-good", {});
+  const { entry, text } = await processRecording("hang", { languageModelEnabled: true }, async (clock) => {
+    while (requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    await clock.sleeping(1);
+    clock.advance(19_999);
+    expect(clock.pending).toBe(1); // still waiting just before the limit
+    clock.advance(1);
+  });
+  expect(requests).toEqual(["/v1/chat/completions"]);
+  expect(entry.title).toBe(local.entry.title);
+  expect(text).toBe(local.text);
+});
