@@ -6,6 +6,7 @@ import { audioMetadataProcessor } from "../metadata/audio-metadata-processor";
 import { currentPayload } from "../payload/payload-reader";
 import { createPortableEngines, type PortableEngines } from "./portable-engines";
 import { TesseractOcr } from "../image/tesseract-ocr";
+import { createPortableTranscriptionProcessor } from "../whisper/portable-transcription-processor";
 
 /**
  * The processors of the engine host embedded in main.js (esbuild.config.mjs puts this module in
@@ -13,8 +14,7 @@ import { TesseractOcr } from "../image/tesseract-ocr";
  * since the three installed files carry no node_modules. The build fails if a native module
  * becomes reachable from here. Their bytes come from main.js's payload; run from source (tests),
  * from node_modules.
- * Pending (issue #10): transcription (whisper.cpp WASM, with engines.streamPcm and createVad() for
- * Silero), then engines.emotion for recordings. The photo description reads text with
+ * Recordings: metadata, transcription (whisper.cpp WASM or the user's whisper-cli), emotion. The photo description reads text with
  * tesseract.js, whose worker script and core travel in the payload (run from source: none).
  */
 let engines: PortableEngines | undefined;
@@ -29,7 +29,10 @@ export function portableEngines(): PortableEngines {
         return new TesseractOcr({ languageData, workerPath: payload.file("tesseract-worker.js") });
       }
     : undefined;
-  engines = createPortableEngines(payload ? payloadAssets(payload) : nodeModuleAssets(), { audioProcessors: () => [audioMetadataProcessor], ocr });
+  engines = createPortableEngines(payload ? payloadAssets(payload) : nodeModuleAssets(), {
+    audioProcessors: (portable) => [audioMetadataProcessor, createPortableTranscriptionProcessor(portable), portable.emotion],
+    ocr,
+  });
   return engines;
 }
 

@@ -1,5 +1,6 @@
 import type { MediaProcessor } from "../../core/processing/processor-port";
 import { detectSpeechInBlocks } from "../audio/detect-speech";
+import { detectSpeechByEnergy } from "../audio/detect-speech-by-energy";
 import type { PcmBlock } from "../audio/pcm-types";
 import type { SileroVad } from "../audio/silero-vad";
 import type { StreamOptions } from "../audio/stream-options";
@@ -17,12 +18,12 @@ export interface PortableTranscriptionEngines {
 
 /**
  * Transcription for the engine host embedded in main.js: the same pipeline as
- * transcription-processor.ts (decode, Silero VAD, chunks at pauses, Whisper, the hallucination
- * guard) with no native module: whisper.cpp as WebAssembly, or the whisper-cli the user set.
+ * transcription-processor.ts (decode, Silero VAD or speech by loudness, chunks at pauses, Whisper,
+ * the hallucination guard) with no native module: whisper.cpp as WebAssembly, or the whisper-cli the user set.
  */
 export function createPortableTranscriptionProcessor(engines: PortableTranscriptionEngines): MediaProcessor {
   let cached: { key: string; engine: WhisperEngine } | null = null;
-  let vad: Promise<SileroVad> | null = null;
+  let silero: Promise<SileroVad | null> | null = null;
   const engineFor = (modelPath: string, cliPath?: string): WhisperEngine => {
     const key = `${cliPath ?? "wasm"}|${modelPath}`;
     if (cached?.key !== key) {
@@ -34,12 +35,12 @@ export function createPortableTranscriptionProcessor(engines: PortableTranscript
     }
     return cached.engine;
   };
+  // Silero where its ONNX Runtime is at hand (run from source, the CLI); main.js leaves that 14 MB
+  // out, so the plugin finds speech by loudness instead (core/audio/energy-speech).
   const speechFinder: SpeechFinder = async (blocks, signal) => {
-    if (!vad) {
-      vad = engines.createVad();
-      vad.catch(() => (vad = null));
-    }
-    return detectSpeechInBlocks(blocks, { vad: await vad, signal });
+    silero ??= engines.createVad().catch(() => null);
+    const vad = await silero;
+    return vad ? detectSpeechInBlocks(blocks, { vad, signal }) : detectSpeechByEnergy(blocks, signal);
   };
   return {
     name: "transcription",
