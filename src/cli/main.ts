@@ -20,14 +20,15 @@ async function runProcess(args: CliArgs): Promise<number> {
   const earlier = new Set(context.service.snapshot().jobs.map((job) => job.id));
   const reporter = new ProgressReporter(process.stdout, args.json, earlier);
   context.service.onChange((snapshot) => reporter.update(snapshot));
+  // With --watch the watcher is on before the first pass, so a file that arrives meanwhile is seen.
+  const stopWatching = args.watch ? watchVault(context.root, context.service) : null;
   const queued = args.reprocess
     ? await reprocessAll(context)
     : await context.service.processAllUnprocessed();
   if (!args.json) process.stdout.write(`Processing ${queued} attachment(s) in ${context.root}\n`);
   await context.service.idle();
-  if (args.watch) {
+  if (stopWatching) {
     if (!args.json) process.stdout.write("Watching for new attachments (Ctrl+C to stop)…\n");
-    const stopWatching = watchVault(context.root, context.service);
     await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
     stopWatching();
   }

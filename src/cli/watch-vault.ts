@@ -1,5 +1,4 @@
-import { watch } from "node:fs";
-import { existsSync } from "node:fs";
+import { lstatSync, watch } from "node:fs";
 import path from "node:path";
 import type { BitacoraService } from "../core/service/bitacora-service";
 
@@ -9,7 +8,15 @@ export function watchVault(root: string, service: BitacoraService): () => void {
     if (!filename) return;
     const vaultPath = filename.split(path.sep).join("/");
     if (vaultPath.split("/").some((part) => part.startsWith("."))) return;
-    const exists = existsSync(path.join(root, filename));
+    let kind: "file" | "folder" | null = null;
+    try {
+      kind = lstatSync(path.join(root, filename)).isDirectory() ? "folder" : "file";
+    } catch {
+      kind = null;
+    }
+    // A folder named like a recording ("x.m4a") is not an attachment; symlinks are checked by the vault.
+    if (kind === "folder") return;
+    const exists = kind === "file";
     if (event === "rename") {
       if (exists) service.fileCreated(vaultPath);
       else service.fileDeleted(vaultPath);
