@@ -1,4 +1,4 @@
-import { EngineError } from "../host/engine-error";
+import { EngineError, cancelledError } from "../host/engine-error";
 
 /**
  * Races one step of a decode against cancellation and a stall timeout, so a damaged file
@@ -50,5 +50,5 @@ export function withDeadline(signal: AbortSignal | undefined, timeoutMs: number,
 function abortReason(signal: AbortSignal | undefined): Error {
   const reason: unknown = signal?.reason;
   if (reason instanceof EngineError) return reason;
-  return new EngineError("cancelled", "Decoding was cancelled.");
+  return cancelledError("Decoding was cancelled.");
 }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { EngineError } from "../host/engine-error";
+import { EngineError, throwIfCancelled, cancelledError } from "../host/engine-error";
 import type { WorkerReply, WorkerRequest } from "./decode-worker-protocol";
 import type { PcmBlock } from "./pcm-types";
 import type { StreamOptions } from "./stream-options";
@@ -45,7 +45,7 @@ function parkWorker(script: string, worker: Worker): void {
 export async function* streamPcm16kMonoInWorker(source: string | Uint8Array, workerScript: string, options: StreamOptions = {}): AsyncGenerator<PcmBlock> {
   const { signal } = options;
   const stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
-  if (signal?.aborted) throw new EngineError("cancelled", "Decoding was cancelled.");
+  throwIfCancelled(signal, "Decoding was cancelled.");
   const worker = takeWorker(workerScript);
   let waiting: { resolve(reply: WorkerReply): void; reject(error: Error): void } | undefined;
   const fail = (error: Error) => waiting?.reject(error);
@@ -55,7 +55,7 @@ export async function* streamPcm16kMonoInWorker(source: string | Uint8Array, wor
   };
   const onError = (error: Error) => fail(new EngineError("internal", `The audio decoder stopped: ${error.message}`));
   const onExit = (code: number) => fail(new EngineError("engine-crashed", `The audio decoder exited (code ${code}).`));
-  const onAbort = () => fail(signal?.reason instanceof EngineError ? signal.reason : new EngineError("cancelled", "Decoding was cancelled."));
+  const onAbort = () => fail(signal?.reason instanceof EngineError ? signal.reason : cancelledError("Decoding was cancelled."));
   worker.on("message", onMessage);
   worker.on("error", onError);
   worker.on("exit", onExit);

@@ -11,14 +11,14 @@ import {
   toEmotionFindings,
 } from "../../core/emotion/emotion-analysis";
 import type { MediaProcessor, ProcessorFindings, ProcessJob, ProcessContext } from "../../core/processing/processor-port";
-import { EngineError } from "../host/engine-error";
+import { EngineError, throwIfCancelled } from "../host/engine-error";
 import type { FrameTracks } from "./frame-meter";
 
 /** Measures the prosody frames of a recording (streamed decode by default; a fake in tests). */
 export type RecordingMeter = (absPath: string, signal: AbortSignal, onDecodedSec?: (sec: number) => void) => Promise<FrameTracks>;
 
 function throwIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw new EngineError("cancelled", "Cancelled.");
+  throwIfCancelled(signal);
 }
 
 async function processAudio(job: ProcessJob, findings: ProcessorFindings, context: ProcessContext, measure: RecordingMeter): Promise<ProcessorFindings> {

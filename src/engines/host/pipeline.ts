@@ -1,6 +1,6 @@
 import type { EngineOptions } from "../../core/processing/engine-options";
 import type { ProcessJob, ProcessorFindings, ProgressReport } from "../../core/processing/processor-port";
-import { EngineError } from "./engine-error";
+import { throwIfCancelled } from "./engine-error";
 import { processorsFor } from "./processors";
 import { checkReadableMedia } from "./media-file-check";
 import { defaultModelsDir } from "../models/whisper-models";
@@ -18,7 +18,7 @@ export async function runPipeline(
   const processors = processorsFor(job.kind);
   let findings: ProcessorFindings = { kind: job.kind };
   for (const [index, processor] of processors.entries()) {
-    if (signal.aborted) throw new EngineError("cancelled", "Cancelled.");
+    throwIfCancelled(signal);
     const scale = (fraction?: number) =>
       fraction === undefined ? undefined : (index + Math.min(Math.max(fraction, 0), 1)) / processors.length;
     findings = await processor.process(job, findings, {

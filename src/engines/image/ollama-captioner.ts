@@ -7,7 +7,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { LogLanguage } from "../../core/processing/engine-options";
-import { EngineError } from "../host/engine-error";
+import { EngineError, throwIfCancelled } from "../host/engine-error";
 import type { CaptionResult, Captioner } from "./captioner";
 import type { PhotoDecoder } from "./image-rules";
 
@@ -94,7 +94,7 @@ export class OllamaCaptioner implements Captioner {
     try {
       reply = await postJson(url, body, signal, this.timeoutMs);
     } catch (error) {
-      if (signal.aborted) throw new EngineError("cancelled", "Cancelled.");
+      throwIfCancelled(signal);
       throw new EngineError("no-model", `Ollama at ${url.origin} did not answer: ${(error as Error).message}`);
     }
     if (reply.status === 404) throw new EngineError("no-model", `Ollama has no model "${this.model}" (run: ollama pull ${this.model}).`);

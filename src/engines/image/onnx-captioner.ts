@@ -8,7 +8,7 @@ import path from "node:path";
 import { decodeByteLevelTokens, invertVocabulary } from "../../core/photo/byte-level-bpe";
 import { peopleInCaption } from "../../core/photo/people-in-caption";
 import type { LogLanguage } from "../../core/processing/engine-options";
-import { EngineError } from "../host/engine-error";
+import { EngineError, throwIfCancelled } from "../host/engine-error";
 import { cpuSessionOptions, type InferenceSession, type OnnxBackend, type Tensor } from "../onnx/onnx-backend";
 import type { CaptionModelInfo } from "./caption-model-catalog";
 import type { CaptionResult, Captioner } from "./captioner";
@@ -81,7 +81,7 @@ export class OnnxCaptioner implements Captioner {
     const hidden = encoded[encoder.outputNames[0]];
     const ids: number[] = [this.model.bosTokenId];
     for (let step = 0; step < this.model.maxTokens; step++) {
-      if (signal.aborted) throw new EngineError("cancelled", "Cancelled.");
+      throwIfCancelled(signal);
       const inputIds = this.onnx.tensor("int64", BigInt64Array.from(ids.map(BigInt)), [1, ids.length]);
       const feeds: Record<string, Tensor> = { input_ids: inputIds, encoder_hidden_states: hidden };
       const output = await decoder.run(feeds);

@@ -5,7 +5,7 @@
  */
 import type { OcrLine } from "../../core/photo/ocr-lines";
 import { sortReadingOrder } from "../../core/photo/ocr-lines";
-import { EngineError } from "../host/engine-error";
+import { EngineError, throwIfCancelled } from "../host/engine-error";
 import type { OcrEngine } from "./tesseract-ocr";
 
 interface PaddleLine {
@@ -33,7 +33,7 @@ export class PaddleOcr implements OcrEngine {
 
   async recognize(image: Buffer, signal?: AbortSignal): Promise<OcrLine[]> {
     const ocr = await this.start();
-    if (signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
+    throwIfCancelled(signal);
     const lines = await ocr.detect(image);
     return sortReadingOrder(
       lines.map((line) => {

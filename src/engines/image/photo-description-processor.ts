@@ -9,7 +9,7 @@ import { groupRows, labelTableRows } from "../../core/photo/layout";
 import { kindOfScreen, readScreen, trainingTitle } from "../../core/photo/screen";
 import { extractTextFacts } from "../../core/photo/text-facts";
 import type { MediaProcessor, ProcessorFindings } from "../../core/processing/processor-port";
-import { EngineError } from "../host/engine-error";
+import { throwIfCancelled } from "../host/engine-error";
 import type { CaptionResult } from "./captioner";
 import type { PhotoEngines } from "./photo-engines";
 
@@ -17,7 +17,7 @@ import type { PhotoEngines } from "./photo-engines";
 const CAPTIONED_KINDS: readonly ImageKind[] = ["photo", "whiteboard"];
 
 function throwIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw new EngineError("cancelled", "Cancelled.");
+  throwIfCancelled(signal);
 }
 
 export const createPhotoDescriptionProcessor = (engines: PhotoEngines): MediaProcessor => ({

@@ -8,7 +8,7 @@ import { copyFile, mkdir, rename, stat, symlink, writeFile } from "node:fs/promi
 import os from "node:os";
 import path from "node:path";
 import type { OcrLine } from "../../core/photo/ocr-lines";
-import { EngineError } from "../host/engine-error";
+import { EngineError, throwIfCancelled } from "../host/engine-error";
 
 // LSTM-only integer models: a third of the size of the full data and faster, same accuracy on screens.
 const DATA_FLAVOUR = "4.0.0_best_int";
@@ -118,7 +118,7 @@ export class TesseractOcr implements OcrEngine {
 
   async recognize(image: Buffer, signal?: AbortSignal): Promise<OcrLine[]> {
     const worker = await this.start();
-    if (signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
+    throwIfCancelled(signal);
     const result = await worker.recognize(image, {}, { blocks: true, text: false });
     const blocks = (result.data.blocks ?? []) as unknown as TesseractBlock[];
     return blocks.flatMap((block) =>

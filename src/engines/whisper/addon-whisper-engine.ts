@@ -1,5 +1,5 @@
 import type { WhisperModel } from "@bitacora/whisper-addon";
-import { EngineError } from "../host/engine-error";
+import { cancelledError, throwIfCancelled } from "../host/engine-error";
 import { ModelSlot, openNativeModel } from "./native-model";
 import { runStoppable } from "./stoppable-call";
 import { loadWhisperAddon } from "./whisper-addon-loader";
@@ -34,9 +34,9 @@ export class AddonWhisperEngine implements WhisperEngine {
   }
 
   async transcribe(pcm: Float32Array, options: WhisperTranscribeOptions): Promise<WhisperResult> {
-    if (options.signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
+    throwIfCancelled(options.signal);
     const model = await this.model.get();
-    if (options.signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
+    throwIfCancelled(options.signal);
     const job = model.transcribe(
       pcm,
       { language: options.language || "auto", prompt: options.initialPrompt || undefined, threads: Math.max(1, Math.floor(options.threads)) },
@@ -44,7 +44,7 @@ export class AddonWhisperEngine implements WhisperEngine {
       (percent) => options.onProgress?.(Math.min(Math.max(percent / 100, 0), 1)),
     );
     const result = await runStoppable({ promise: job.promise, stop: () => job.abort() }, options);
-    if (result.aborted) throw new EngineError("cancelled", "Cancelled.");
+    if (result.aborted) throw cancelledError();
     options.onProgress?.(1);
     const duration = pcm.length / WHISPER_SAMPLE_RATE;
     return {

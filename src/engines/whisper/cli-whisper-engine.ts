@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { EngineError } from "../host/engine-error";
+import { EngineError, throwIfCancelled, cancelledError } from "../host/engine-error";
 import { encodeWav16 } from "./pcm-wav";
 import { WHISPER_SAMPLE_RATE, type WhisperEngine, type WhisperResult, type WhisperTranscribeOptions } from "./whisper-port";
 
@@ -35,7 +35,7 @@ export class CliWhisperEngine implements WhisperEngine {
   }
 
   async transcribe(pcm: Float32Array, options: WhisperTranscribeOptions): Promise<WhisperResult> {
-    if (options.signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
+    throwIfCancelled(options.signal);
     const workDir = await mkdtemp(path.join(tmpdir(), "bitacora-whisper-"));
     try {
       const wavPath = path.join(workDir, "input.wav");
@@ -103,7 +103,7 @@ export class CliWhisperEngine implements WhisperEngine {
         stopReason ??= reason;
         child.kill("SIGKILL");
       };
-      const onAbort = () => stop(new EngineError("cancelled", "Cancelled."));
+      const onAbort = () => stop(cancelledError());
       options.signal?.addEventListener("abort", onAbort, { once: true });
       const timer =
         options.timeoutMs === undefined

@@ -1,5 +1,5 @@
 import type { WhisperContext } from "@fugood/whisper.node";
-import { EngineError } from "../host/engine-error";
+import { throwIfCancelled, cancelledError } from "../host/engine-error";
 import { ModelSlot, openNativeModel } from "./native-model";
 import { runStoppable } from "./stoppable-call";
 import { WHISPER_SAMPLE_RATE, type WhisperEngine, type WhisperResult, type WhisperTranscribeOptions } from "./whisper-port";
@@ -36,9 +36,9 @@ export class NativeWhisperEngine implements WhisperEngine {
   }
 
   async transcribe(pcm: Float32Array, options: WhisperTranscribeOptions): Promise<WhisperResult> {
-    if (options.signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
+    throwIfCancelled(options.signal);
     const context = await this.context.get();
-    if (options.signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
+    throwIfCancelled(options.signal);
     // The binding copies the samples out of an ArrayBuffer; hand it exactly this chunk.
     const samples = pcm.byteOffset === 0 && pcm.byteLength === pcm.buffer.byteLength ? pcm : pcm.slice();
     const job = context.transcribeData(samples.buffer as ArrayBuffer, {
@@ -50,7 +50,7 @@ export class NativeWhisperEngine implements WhisperEngine {
     });
 
     const result = await runStoppable({ promise: job.promise, stop: () => void job.stop() }, options);
-    if (result.isAborted) throw new EngineError("cancelled", "Cancelled.");
+    if (result.isAborted) throw cancelledError();
     options.onProgress?.(1);
     return {
       language: result.language || undefined,

@@ -1,4 +1,4 @@
-import { EngineError } from "../host/engine-error";
+import { EngineError, cancelledError } from "../host/engine-error";
 
 export interface StoppableCall<T> {
   promise: Promise<T>;
@@ -21,7 +21,7 @@ export async function runStoppable<T>(
     stopped.reason = reason;
     call.stop();
   };
-  const onAbort = () => stop(new EngineError("cancelled", "Cancelled."));
+  const onAbort = () => stop(cancelledError());
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener("abort", onAbort, { once: true });
   const timer =

@@ -3,7 +3,7 @@ import type { SpeechSegment } from "../../core/audio/speech-segments";
 import type { TimedSegment } from "../../core/processing/processor-port";
 import { guardSegments, type DropReason } from "../../core/transcript/hallucination-guard";
 import { dominantLanguage, joinTranscript, toRecordingTime } from "../../core/transcript/transcript-assembly";
-import { EngineError } from "../host/engine-error";
+import { throwIfCancelled } from "../host/engine-error";
 import { spansFromBlocks, type PcmBlockLike } from "./chunk-stream";
 import type { WhisperEngine, WhisperSegment } from "./whisper-port";
 
@@ -116,8 +116,4 @@ export async function transcribeRecording(
     chunks: chunks.length,
     dropped: guarded.dropped.map(({ segment, reason }) => ({ start: segment.start, end: segment.end, text: segment.text, reason })),
   };
-}
-
-function throwIfCancelled(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
 }

@@ -1,4 +1,4 @@
-import { EngineError } from "../host/engine-error";
+import { cancelledError, throwIfCancelled } from "../host/engine-error";
 import { ModelSlot, openNativeModel } from "./native-model";
 import { runStoppable } from "./stoppable-call";
 import { sharedWhisperWasmRuntime } from "./wasm/whisper-wasm-location";
@@ -44,9 +44,9 @@ export class WasmWhisperEngine implements WhisperEngine {
   }
 
   async transcribe(pcm: Float32Array, options: WhisperTranscribeOptions): Promise<WhisperResult> {
-    if (options.signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
+    throwIfCancelled(options.signal);
     const model = await this.model.get();
-    if (options.signal?.aborted) throw new EngineError("cancelled", "Cancelled.");
+    throwIfCancelled(options.signal);
     const job = model.runtime.transcribe(
       model.context,
       pcm,
@@ -56,7 +56,7 @@ export class WasmWhisperEngine implements WhisperEngine {
     );
     this.running = job.promise.catch(() => undefined);
     const result = await runStoppable({ promise: job.promise, stop: () => job.abort() }, options);
-    if (result.aborted) throw new EngineError("cancelled", "Cancelled.");
+    if (result.aborted) throw cancelledError();
     options.onProgress?.(1);
     const duration = pcm.length / WHISPER_SAMPLE_RATE;
     return {
