@@ -72,7 +72,7 @@ export function createCliContext(args: CliArgs) {
     topics: () => topicNotesOnDisk(vault, settings),
     onEntryWritten: (notePath) => dashboards.noteChanged(notePath),
     // Off by default: the refiner sends nothing unless the settings turn the language model on.
-    refineEntry: languageModelRefiner(nodeHttpPost, nodeClock),
+    refineEntry: languageModelRefiner(nodeHttpPost, nodeClock, () => device.approvedServers),
   });
   return { root, settings, vault, engine, service, stateFile, dashboards };
 }

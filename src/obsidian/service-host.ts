@@ -69,7 +69,7 @@ export class ServiceHost extends Component {
       // Without a model, recordings wait in the queue (one notice) until one is set or downloaded.
       waitForEngine: true,
       // Off by default: the refiner sends nothing unless the user turned the language model on.
-      refineEntry: languageModelRefiner(requestUrlPost, nodeClock),
+      refineEntry: languageModelRefiner(requestUrlPost, nodeClock, () => device.settings.approvedServers),
     });
     device.onChange(() => this.service.engineAvailable());
   }

@@ -277,6 +277,7 @@ export class BitacoraSettingTab extends PluginSettingTab {
       .addText((text) => text.setValue(settings.ollamaModel).onChange((value) => this.save({ ollamaModel: value.trim() })));
 
     addLanguageModelSettings(containerEl, settings, (change) => void this.save(change));
+    this.showServerApproval(containerEl, settings.languageModelUrl, "transcripts and recognised text");
 
     new Setting(containerEl).setName("Privacy").setHeading();
     new Setting(containerEl)
@@ -289,13 +290,13 @@ export class BitacoraSettingTab extends PluginSettingTab {
    * The address syncs with the vault, so a photo leaves this computer only after the user allows
    * that address here (device-local); the address is shown as it is.
    */
-  private showServerApproval(containerEl: HTMLElement, url: string): void {
+  private showServerApproval(containerEl: HTMLElement, url: string, what = "photos"): void {
     const origin = serverOrigin(url);
     if (!origin || isLoopbackUrl(url)) return;
     const approved = this.device.settings.approvedServers;
     new Setting(containerEl)
-      .setName(`Send photos to ${origin}`)
-      .setDesc(`This address is another computer: photos will leave this one. It comes from the synced settings, so allow it on each device where you want it.`)
+      .setName(`Send ${what} to ${origin}`)
+      .setDesc(`This address is another computer: ${what} will leave this one. It comes from the synced settings, so allow it on each device where you want it.`)
       .addToggle((toggle) =>
         toggle
           .setValue(approved.includes(origin))

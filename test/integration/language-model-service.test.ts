@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 beforeEach(() => (requests = []));
 
-async function processRecording(reply: string, settings: Partial<BitacoraSettings>, whileRefining?: (clock: ManualClock) => Promise<void>) {
+async function processRecording(reply: string, settings: Partial<BitacoraSettings>, whileRefining?: (clock: ManualClock) => Promise<void>, post = nodeHttpPost) {
   next = reply;
   const vault = tempVault();
   const engine = new GatedEngine();
@@ -53,7 +53,7 @@ async function processRecording(reply: string, settings: Partial<BitacoraSetting
     engine,
     clock,
     settings: { languageModelApi: "openai", languageModelUrl: base, languageModelName: "qwen2.5", languageModelTimeoutMs: 20_000, ...settings },
-    deps: { refineEntry: languageModelRefiner(nodeHttpPost, clock) },
+    deps: { refineEntry: languageModelRefiner(post, clock, () => []) },
   });
   await service.start();
   addFile(vault, AUDIO, path.join(SHARED, "speech_es/fleurs-es-000.ogg"));
@@ -112,4 +112,12 @@ test("a server that stalls: when the time limit passes on the clock, the local e
   expect(requests).toEqual(["/v1/chat/completions"]);
   expect(entry.title).toBe(local.entry.title);
   expect(text).toBe(local.text);
+});
+
+test("another computer's address that this device did not approve: nothing is sent", async () => {
+  const posted: string[] = [];
+  const recordingPost: typeof nodeHttpPost = (url, body, options) => (posted.push(url), nodeHttpPost(url, body, options));
+  const { entry } = await processRecording("openai-good", { languageModelEnabled: true, languageModelUrl: "http://192.0.2.10:8080" }, undefined, recordingPost);
+  expect(posted).toEqual([]);
+  expect(entry.status).toBe("Processed");
 });

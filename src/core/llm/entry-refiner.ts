@@ -7,6 +7,7 @@
 import type { LogEntry } from "../log/entry";
 import { neutraliseEngineText, neutraliseFindings } from "../log/engine-text";
 import type { Clock } from "../ports";
+import { serverApproved } from "../settings/server-approval";
 import type { BitacoraSettings } from "../settings/settings";
 import { chatLanguageModel, type HttpPost } from "./chat-api";
 import type { LanguageModelPort } from "./language-model";
@@ -35,10 +36,15 @@ function clockBounded(model: LanguageModelPort, clock: Clock): LanguageModelPort
   };
 }
 
-/** The refiner the plugin and the CLI supply; it reads the settings at each entry, so turning it off applies at once. */
-export function languageModelRefiner(post: HttpPost, clock: Clock): RefineEntry {
+/**
+ * The refiner the plugin and the CLI supply; it reads the settings at each entry, so turning it
+ * off applies at once. The address syncs with the vault, so text goes to another computer only
+ * when this device approved that address (`approvedServers`, as for the photo captioner).
+ */
+export function languageModelRefiner(post: HttpPost, clock: Clock, approvedServers: () => readonly string[]): RefineEntry {
   return async (entry, settings) => {
     if (!settings.languageModelEnabled || !settings.languageModelName) return entry;
+    if (!serverApproved(settings.languageModelUrl, approvedServers())) return entry;
     const { audio, image } = entry.findings ?? {};
     const ocrText = image?.ocrLines?.join("\n");
     if (!audio?.transcript && !ocrText) return entry;
