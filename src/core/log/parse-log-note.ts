@@ -14,6 +14,7 @@ import {
   topicLinksOf,
   type EntryHeader,
   type EntryStyle,
+  type HeaderStamp,
 } from "./structure";
 
 export type { EntryStyle } from "./structure";
@@ -34,6 +35,8 @@ export interface ParsedBlock {
   status: EntryStatus | null;
   /** Capture time "HH:MM" the writer noted in the marker. */
   time?: string;
+  /** Hashes of the entry title / area this block's write generated. */
+  stamp?: HeaderStamp;
 }
 
 /** A media file the user named by hand (heading, embed or link) outside generated blocks. */
@@ -116,6 +119,7 @@ function parseBlocks(lines: string[], from: number, to: number): { blocks: Parse
       edited: marker.hash !== blockHash(content.join("")),
       status: blockStatus(content),
       time: marker.time,
+      stamp: marker.stamp,
     });
     i = markerAt;
   }

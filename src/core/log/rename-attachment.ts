@@ -33,7 +33,7 @@ export function renameAttachmentInNote(noteText: string, oldPath: string, newPat
   const asOld = blockHash(lines.slice(block.start, block.end - 1).map(replace(newPath, oldPath)).join(""));
   if (!block.edited || marker?.hash === asOld) {
     const eol = markerLine.slice(stripEol(markerLine).length);
-    lines[block.end - 1] = endMarker(lines.slice(block.start, block.end - 1).join(""), marker?.time) + eol;
+    lines[block.end - 1] = endMarker(lines.slice(block.start, block.end - 1).join(""), marker?.time, marker?.stamp) + eol;
   }
   doc.entries[index] = reparseEntry(lines.join(""));
   return formatLogDocument(doc);

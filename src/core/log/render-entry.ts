@@ -4,12 +4,12 @@ import { formatFieldLine, sanitizeFieldValue } from "./inline-fields";
 import type { LogLabels } from "./labels";
 import { blockHash } from "./short-hash";
 import { renderBlockLines } from "./render-body";
-import type { EntryStyle } from "./structure";
+import { formatEndMarker, type EntryStyle, type HeaderStamp } from "./structure";
 
 export { END_MARKER } from "./structure";
 
 /** `%% bitacora 1a2b3c4d 15:38 %%` closes a generated block: the hash reveals the user's edits, the time groups moments. */
-export const endMarker = (blockText: string, time?: string) => `%% bitacora ${blockHash(blockText)}${time ? ` ${time}` : ""} %%`;
+export const endMarker = (blockText: string, time?: string, stamp?: HeaderStamp) => formatEndMarker({ hash: blockHash(blockText), time, stamp });
 
 export function entryTime(entry: LogEntry): string {
   return entry.date.slice(11, 16);

@@ -14,8 +14,12 @@ const ENTRY_HEADING = /^(## )?(\d{1,2}:\d{2})(?:[ \t]+(.*?))?[ \t]*$/;
 /** A seed-style field line: `status:: Processed`. Keys as Dataview allows them (letters, digits, `_`, `-`, spaces). */
 const SEED_FIELD = /^([\p{L}\p{N}_][\p{L}\p{N}_ -]*?)::(?:[ \t]+(.*?))?[ \t]*$/u;
 const SEPARATOR = /^[ \t]*---[ \t]*$/;
-/** `%% bitacora 1a2b3c4d %%`, optionally with the attachment's capture time: `%% bitacora 1a2b3c4d 15:38 %%`. */
-export const END_MARKER = /^%% bitacora ([0-9a-f]{8})(?: (\d{2}:\d{2}))? %%$/;
+/**
+ * `%% bitacora 1a2b3c4d %%`, optionally with the attachment's capture time (`15:38`) and the hashes
+ * of the entry title and area this block's write generated (`h=9f8e7d6c.5b4a3928`, `-` for none),
+ * so a later write can tell a generated title or area from one the user edited.
+ */
+export const END_MARKER = /^%% bitacora ([0-9a-f]{8})(?: (\d{2}:\d{2}))?(?: h=([0-9a-f]{8}|-)\.([0-9a-f]{8}|-))? %%$/;
 /** Block headings in both log languages, so a note keeps working when the language setting changes. */
 const BLOCK_HEADING = /^\*\*(Foto|Photo|Audio grabado|Audio recording): (.+?)\*\*[ \t]*$/;
 const WIKILINK = /!?\[\[([^\]|#^]+)(?:[|#^][^\]]*)?\]\]/g;
@@ -103,10 +107,29 @@ function hasEntryKey(keys: Iterable<string>): boolean {
 
 export const isSeparator = (line: string) => SEPARATOR.test(stripEol(line));
 
-export function parseEndMarker(line: string): { hash: string; time?: string } | null {
+/** Hashes of the entry title and area a block's write generated (absent: it generated none). */
+export interface HeaderStamp {
+  title?: string;
+  area?: string;
+}
+
+export interface EndMarker {
+  hash: string;
+  time?: string;
+  stamp?: HeaderStamp;
+}
+
+export function parseEndMarker(line: string): EndMarker | null {
   if (!line.startsWith("%% bitacora ")) return null;
   const match = END_MARKER.exec(stripEol(line));
-  return match ? { hash: match[1], time: match[2] } : null;
+  if (!match) return null;
+  const part = (value: string | undefined) => (value && value !== "-" ? value : undefined);
+  return { hash: match[1], time: match[2], stamp: match[3] ? { title: part(match[3]), area: part(match[4]) } : undefined };
+}
+
+export function formatEndMarker(marker: EndMarker): string {
+  const stamp = marker.stamp && (marker.stamp.title || marker.stamp.area) ? ` h=${marker.stamp.title ?? "-"}.${marker.stamp.area ?? "-"}` : "";
+  return `%% bitacora ${marker.hash}${marker.time ? ` ${marker.time}` : ""}${stamp} %%`;
 }
 
 export interface BlockHeading {

@@ -1,5 +1,7 @@
 import type { EntryStatus, LogEntry } from "./entry";
 import type { LogLabels } from "./labels";
+import { readBlockText, type BlockText } from "./block-text";
+import { isStamped, stampBlock, stampOf } from "./header-stamp";
 import type { GeneratedValues } from "./merge-user-edits";
 import { findMoment } from "./moment";
 import { eolOf, lastTextLine, placeSorted, takeEntry } from "./note-layout";
@@ -29,7 +31,14 @@ export interface UpsertOptions {
   groupWindowMinutes?: number;
   /** What this attachment's last write generated (title, area), so user edits win. */
   generated?: GeneratedValues;
+  /**
+   * A moment's title, area, topics and fields from this attachment's findings together with what
+   * the moment's other processed blocks show (read back from the note).
+   */
+  combine?: (others: BlockText[]) => MomentValues;
 }
+
+export type MomentValues = Pick<LogEntry, "title" | "area" | "fields" | "topics">;
 
 const STATUS_ORDER: EntryStatus[] = ["Error", "In Progress", "Not Processed", "Processed"];
 
@@ -60,10 +69,13 @@ function applyHeader(parsed: ParsedEntry, next: LogEntry, before: ParsedEntry, o
   const handWritten = !before.blocks.some((b) => b.generated);
   const previous = options.generated;
   const placeholder = placeholderTitles(parsed.attachments).includes(current.title);
-  // In a moment of several attachments the first processed one names it; a title or area the user changed stays.
+  // A title or area Bitácora generated (its hash is in a block's end marker) follows the moment's
+  // content; one the user changed stays. Notes written before the stamps fall back to the job's memory.
+  // Without a way to combine the blocks (`combine`), the first processed attachment names a moment.
   const single = parsed.blocks.length === 1 && parsed.attachments.length === 1;
-  const ownsTitle = !handWritten && (current.title === "" || placeholder || (single && current.title === previous?.title));
-  const ownsArea = !handWritten && (current.area === "" || placeholder || (single && current.area === previous?.area));
+  const stamped = (key: "title" | "area", value: string) => (single || !!options.combine) && isStamped(before, key, value);
+  const ownsTitle = !handWritten && (current.title === "" || placeholder || stamped("title", current.title) || (single && current.title === previous?.title));
+  const ownsArea = !handWritten && (current.area === "" || placeholder || stamped("area", current.area) || (single && current.area === previous?.area));
   const title = ownsTitle || !current.title ? next.title : current.title;
   const area = ownsArea || !current.area ? next.area : current.area;
   const status = momentStatus(parsed);
@@ -81,7 +93,24 @@ function applyHeader(parsed: ParsedEntry, next: LogEntry, before: ParsedEntry, o
   if (status !== "Error") values.set("error", null);
   const time = handWritten ? parsed.header.heading.time : merged.date.slice(11, 16) || parsed.header.heading.time;
   const header = rewriteHeader(parsed, { time, title, values }, eol);
-  return reparseEntry([...header, ...parsed.lines.slice(parsed.header.lineCount)].join(""));
+  const rewritten = reparseEntry([...header, ...parsed.lines.slice(parsed.header.lineCount)].join(""));
+  if (handWritten) return rewritten;
+  const stamp = stampOf(ownsTitle || !current.title ? title : undefined, ownsArea || !current.area ? area : undefined);
+  return reparseEntry(stampBlock(rewritten, next.attachment, stamp).join(""));
+}
+
+/** The entry to write with the moment's values computed from all its processed blocks. */
+function withMoment(parsed: ParsedEntry, entry: LogEntry, combine: UpsertOptions["combine"]): LogEntry {
+  const others = parsed.blocks.filter((b) => b.generated && b.attachment !== entry.attachment && b.status === "Processed");
+  if (!combine || others.length === 0) return entry;
+  const moment = combine(others.map((block) => readBlockText(parsed, block)));
+  return {
+    ...entry,
+    title: moment.title,
+    area: moment.area,
+    fields: { ...entry.fields, ...moment.fields },
+    topics: [...new Set([...entry.topics, ...moment.topics])],
+  };
 }
 
 /** The earliest capture time among the moment's blocks, on the entry's day. */
@@ -199,7 +228,8 @@ export function upsertEntry(noteText: string, entry: LogEntry, labels: LogLabels
   const update = (index: number, change: (parsed: ParsedEntry) => ParsedEntry) => {
     const before = doc.entries[index];
     let updated = change(before);
-    updated = applyTopics(applyHeader(updated, entry, before, options, eol), entry.topics, eol);
+    const next = withMoment(updated, entry, options.combine);
+    updated = applyTopics(applyHeader(updated, next, before, options, eol), next.topics, eol);
     settle(doc, index, updated, eol);
     return formatLogDocument(doc);
   };
@@ -210,7 +240,8 @@ export function upsertEntry(noteText: string, entry: LogEntry, labels: LogLabels
   const moment = findMoment(doc, entry.date, options.groupWindowMinutes ?? 0);
   if (moment >= 0) return update(moment, (parsed) => addBlock(parsed, entry, labels, eol));
   const style = styleOf(doc) ?? options.style ?? "seed";
-  placeSorted(doc, reparseEntry(renderEntry(entry, labels, style).replace(/\n/g, eol)), eol);
+  const created = reparseEntry(renderEntry(entry, labels, style).replace(/\n/g, eol));
+  placeSorted(doc, reparseEntry(stampBlock(created, entry.attachment, stampOf(entry.title, entry.area)).join("")), eol);
   return formatLogDocument(doc);
 }
 

@@ -13,7 +13,7 @@ import { chooseEntryTime, toLocalIso } from "../time/entry-time";
 import { watchedMediaKind } from "./attachment-filter";
 import { engineOptionsFor } from "./engine-options-for";
 import type { EntryEnricher, TopicNote } from "./entry-enricher";
-import { processedEntry, statusEntry } from "./entry-builder";
+import { momentCombiner, processedEntry, statusEntry } from "./entry-builder";
 import { vaultEnricher } from "./enrichment-adapter";
 import { EntryWriter, folderLocator, type LogNoteLocator } from "./entry-writer";
 import { JobStore, snapshotOf } from "./job-store";
@@ -353,17 +353,18 @@ export class BitacoraService {
   private async writeProcessed(job: JobRecord, findings: ProcessorFindings): Promise<void> {
     const settings = this.deps.settings();
     try {
-      const local = processedEntry(job, findings, {
+      const context = {
         settings,
         labels: labelsFor(settings.logLanguage),
         enricher: this.deps.enricher ?? vaultEnricher,
         topics: this.topicsOf.get(job.id) ?? [],
         fileCreatedMs: (await this.deps.vault.stat(job.path))?.ctime,
-      });
+      };
+      const local = processedEntry(job, findings, context);
       const entry = this.deps.refineEntry ? await this.deps.refineEntry(local, settings).catch(() => local) : local;
       // The writer records where the entry went on the copy it is given.
       const placed = { ...job };
-      await this.writer.write(placed, entry, job.previousPaths);
+      await this.writer.write(placed, entry, job.previousPaths, momentCombiner(job, findings, context));
       this.topicsOf.delete(job.id);
       this.written({ ...placed, generated: { title: entry.title, area: entry.area, fieldKeys: Object.keys(entry.fields) } }, true);
     } catch (error) {

@@ -8,6 +8,8 @@ import { chooseEntryTime, toLocalIso } from "../time/entry-time";
 import { basicEnricher, type EntryEnricher, type TopicNote } from "./entry-enricher";
 import { fieldsFromFindings } from "./findings-fields";
 import { neutraliseEngineText, neutraliseFindings } from "../log/engine-text";
+import type { BlockText } from "../log/block-text";
+import type { MomentValues } from "../log/upsert-entry";
 
 export interface BuildContext {
   settings: BitacoraSettings;
@@ -42,6 +44,28 @@ export function processedEntry(job: JobRecord, engineFindings: ProcessorFindings
     fields: { ...fieldsFromFindings(findings), ...enrichment.fields },
     findings: enrichment.findings ?? findings,
     topics: enrichment.topics,
+  };
+}
+
+/**
+ * A moment's title, area, topics and fields, computed by the same enricher from this attachment's
+ * findings joined with the text the moment's other blocks show, so no one block names the moment alone.
+ */
+export function momentCombiner(job: JobRecord, engineFindings: ProcessorFindings, context: BuildContext): (others: BlockText[]) => MomentValues {
+  return (others) => {
+    const own = neutraliseFindings(engineFindings);
+    const ownTranscript = own.audio?.transcript || own.audio?.segments?.map((s) => s.text).join(" ");
+    const transcripts = [ownTranscript, ...others.map((o) => o.transcript)].filter((t): t is string => !!t);
+    const descriptions = [own.image?.description, ...others.map((o) => o.description)].filter((t): t is string => !!t);
+    const ocrLines = [...(own.image?.ocrLines ?? []), ...others.flatMap((o) => o.ocrLines ?? [])];
+    const findings: ProcessorFindings = {
+      ...own,
+      audio: transcripts.length ? { ...own.audio, transcript: transcripts.join("\n") } : undefined,
+      image: descriptions.length || ocrLines.length ? { ...own.image, description: descriptions.join("\n") || undefined, ocrLines } : undefined,
+    };
+    const { settings, labels, topics } = context;
+    const enrichment = context.enricher({ attachment: job.path, kind: job.kind, findings, settings, labels, topics });
+    return { title: neutraliseEngineText(enrichment.title), area: enrichment.area, fields: enrichment.fields, topics: enrichment.topics };
   };
 }
 

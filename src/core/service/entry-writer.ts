@@ -1,7 +1,7 @@
 import type { LogEntry } from "../log/entry";
 import { labelsFor } from "../log/labels";
 import { renameAttachmentInNote } from "../log/rename-attachment";
-import { findEntry, isUntouchedPlaceholder, removeEntry, upsertEntry } from "../log/upsert-entry";
+import { findEntry, isUntouchedPlaceholder, removeEntry, upsertEntry, type UpsertOptions } from "../log/upsert-entry";
 import type { ParsedEntry } from "../log/parse-log-note";
 import type { VaultPort } from "../ports";
 import type { JobRecord } from "../queue/job";
@@ -43,7 +43,7 @@ export class EntryWriter {
   ) {}
 
   /** Writes the entry where its date belongs, moving it (with the user's notes) if it lived elsewhere. */
-  async write(job: JobRecord, entry: LogEntry, previousPaths: string[] = []): Promise<void> {
+  async write(job: JobRecord, entry: LogEntry, previousPaths: string[] = [], combine?: UpsertOptions["combine"]): Promise<void> {
     const labels = labelsFor(this.settings().logLanguage);
     const target = await this.locator.locate(dateOf(entry.date));
     const paths = [entry.attachment, ...previousPaths];
@@ -63,6 +63,7 @@ export class EntryWriter {
           generated: job.generated,
           style: current.entryStyle,
           groupWindowMinutes: current.groupWindowMinutes,
+          combine,
         }),
       target.initial,
     );

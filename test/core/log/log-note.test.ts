@@ -32,7 +32,7 @@ describe("writing entries in seed 000's style", () => {
     );
     expect(text).toContain("**Foto: optimization_results.jpg**\n![[Attachments/optimization_results.jpg]]\n");
     expect(text).toContain("*Descripción de la imagen: Pantalla de terminal con logs de entrenamiento.*");
-    expect(text).toMatch(/%% bitacora [0-9a-f]{8} 08:45 %%\n\n\[\[performance_optimization\]\]\n$/);
+    expect(text).toMatch(/%% bitacora [0-9a-f]{8} 08:45 h=[0-9a-f]{8}\.[0-9a-f]{8} %%\n\n\[\[performance_optimization\]\]\n$/);
   });
 
   test("an audio entry quotes the transcript and lists timed segments with wall-clock times", () => {

@@ -87,7 +87,7 @@ describe("writing into a seed-style note", () => {
     const added = doc.entries[3];
     expect(added.style).toBe("seed");
     expect(added.raw).toMatch(
-      /^16:00 captura del tablero de despliegue\nstatus:: Processed\narea:: DevOps\ndate:: 2025-07-30 16:00\n\n\*\*Foto: Screenshot 2025-07-30 at 16\.00\.00\.png\*\*\n!\[\[Attachments\/Screenshot 2025-07-30 at 16\.00\.00\.png\]\]\n\*Descripción de la imagen: Tablero de Kubernetes con pods en estado Running\.\*\n%% bitacora [0-9a-f]{8} 16:00 %%\n\n\[\[deployment_automation\]\]\n\n---\n\n$/,
+      /^16:00 captura del tablero de despliegue\nstatus:: Processed\narea:: DevOps\ndate:: 2025-07-30 16:00\n\n\*\*Foto: Screenshot 2025-07-30 at 16\.00\.00\.png\*\*\n!\[\[Attachments\/Screenshot 2025-07-30 at 16\.00\.00\.png\]\]\n\*Descripción de la imagen: Tablero de Kubernetes con pods en estado Running\.\*\n%% bitacora [0-9a-f]{8} 16:00 h=[0-9a-f]{8}\.[0-9a-f]{8} %%\n\n\[\[deployment_automation\]\]\n\n---\n\n$/,
     );
     expect(keepsInOrder(seed000, text)).toBe(true);
     expect(text.slice(0, text.indexOf("16:00 captura"))).toBe(seed000.slice(0, seed000.indexOf("17:45 reunión")));
