@@ -5,6 +5,9 @@ import { labelsFor } from "../../../src/core/log/labels";
 import { formatLogDocument, parseLogNote } from "../../../src/core/log/parse-log-note";
 import { renameAttachmentInNote } from "../../../src/core/log/rename-attachment";
 import { findEntry, upsertEntry } from "../../../src/core/log/upsert-entry";
+import type { BlockText } from "../../../src/core/log/block-text";
+import { shortHash } from "../../../src/core/log/short-hash";
+import { parseEndMarker } from "../../../src/core/log/structure";
 import { keepsInOrder } from "../../support/keeps-in-order";
 
 const es = labelsFor("es");
@@ -218,6 +221,42 @@ describe("the moment's title and area", () => {
     const renamed = text.replace("16:00 captura del tablero de despliegue", "16:00 Mi despliegue");
     const again = upsertEntry(renamed, recording(), es, { ...window, generated: { title: "Mi despliegue", area: "DevOps", fieldKeys: [] } });
     expect(parseLogNote(again).entries[0].entry.title).toBe("Mi despliegue");
+  });
+
+  test("with the moment's combined values a generated title follows them, an area the user edited stays: the end marker holds their hashes", () => {
+    let text = upsertEntry("", photo(), es, window);
+    expect(parseLogNote(text).entries[0].blocks[0].stamp).toEqual({ title: shortHash("captura del tablero de despliegue"), area: shortHash("DevOps") });
+    const seen: BlockText[][] = [];
+    const combine = (title: string) => (others: BlockText[]) => {
+      seen.push(others);
+      return { title, area: "Technical", fields: { latency_ms: "180" }, topics: ["kubernetes"] };
+    };
+    const edited = text.replace("area:: DevOps", "area:: Mi área");
+    text = upsertEntry(edited, recording(), es, { ...window, combine: combine("despliegue comentado") });
+    // The combiner saw the photo's block as written in the note.
+    expect(seen[0]).toEqual([{ attachment: photo().attachment, kind: "image", description: expect.stringContaining("Tablero de Kubernetes") }]);
+    let moment = parseLogNote(text).entries[0];
+    expect(moment.entry.title).toBe("despliegue comentado");
+    expect(moment.entry.area).toBe("Mi área");
+    expect(moment.entry.fields.latency_ms).toBe("180");
+    expect(moment.entry.topics).toContain("kubernetes");
+    expect(moment.blocks[1].stamp).toEqual({ title: shortHash("despliegue comentado"), area: undefined });
+    // The next write still knows the title as its own, and the area as the user's.
+    text = upsertEntry(text, recording(), es, { ...window, combine: combine("otro título") });
+    moment = parseLogNote(text).entries[0];
+    expect([moment.entry.title, moment.entry.area]).toEqual(["otro título", "Mi área"]);
+    // Once the user types over the title, no write changes it.
+    text = upsertEntry(text.replace("16:00 otro título", "16:00 Mío"), photo(), es, { ...window, combine: combine("tercero") });
+    expect(parseLogNote(text).entries[0].entry.title).toBe("Mío");
+  });
+
+  test("a marker without hashes (notes written before them) still parses, and a rename keeps the hashes", () => {
+    expect(parseEndMarker("%% bitacora 1a2b3c4d 15:38 %%")).toEqual({ hash: "1a2b3c4d", time: "15:38", stamp: undefined });
+    expect(parseEndMarker("%% bitacora 1a2b3c4d 15:38 h=-.0a0b0c0d %%")).toEqual({ hash: "1a2b3c4d", time: "15:38", stamp: { title: undefined, area: "0a0b0c0d" } });
+    const text = upsertEntry("", photo(), es, window);
+    const renamed = renameAttachmentInNote(text, photo().attachment, "Attachments/otra.png");
+    expect(parseLogNote(renamed).entries[0].blocks[0].stamp).toEqual(parseLogNote(text).entries[0].blocks[0].stamp);
+    expect(parseLogNote(renamed).entries[0].blocks[0].edited).toBe(false);
   });
 
   test("a placeholder title gives way to the first attachment processed, whichever it is", () => {
