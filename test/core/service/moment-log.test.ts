@@ -23,7 +23,7 @@ const photoFindings = (accuracy: string): ProcessorFindings => ({
 const recordingFindings: ProcessorFindings = {
   kind: "audio",
   audio: { transcript: "El despliegue a producción terminó bien: los pods de kubernetes siguen en verde y no hizo falta un rollback." },
-  emotion: { label: "alegría", score: 0.9 },
+  emotion: { label: "alegría", confidence: 0.9, source: "voice+text" },
 };
 
 async function momentOfTwo(options: { editTitle?: string } = {}) {
