@@ -71,13 +71,14 @@ const payloadEntries = [
 
 /**
  * The WebAssembly assets (src/engines/assets/wasm-assets.ts) the embedded engines carry, taken from
- * node_modules where the tests find them: the photo decoders and Tesseract's Spanish and English
- * data (5 MB, already gzipped: most of main.js). Every asset adds to what Obsidian reads at each
+ * node_modules where the tests find them: the photo decoders. Tesseract's Spanish and English data
+ * (5 MB, most of main.js when it rode here) is downloaded as a model instead
+ * (src/engines/image/ocr-language-catalog.ts). Every asset adds to what Obsidian reads at each
  * start (about 30 ms per MB of main.js here, bench/results/plugin-load.json), so ONNX Runtime
  * (14 MB) and Silero come in with the engine that uses them (transcription), not before.
  */
 async function embeddedAssets() {
-  const names = ["mozjpeg_dec.wasm", "squoosh_png_bg.wasm", "webp_dec.wasm", "spa.traineddata.gz", "eng.traineddata.gz"];
+  const names = ["mozjpeg_dec.wasm", "squoosh_png_bg.wasm", "webp_dec.wasm"];
   const toolFile = path.join(root, "dist/build-tools/node-module-assets.cjs");
   await esbuild.build({ ...common, sourcemap: false, logLevel: "warning", entryPoints: ["src/engines/assets/node-module-assets.ts"], outfile: toolFile });
   const { assetPathInNodeModules } = createRequire(import.meta.url)(toolFile);

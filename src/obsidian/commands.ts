@@ -72,6 +72,7 @@ export function registerCommands(plugin: CommandHost, queue: QueueControls): voi
   plugin.addCommand({ id: "show-queue", name: "Show queue", callback: () => plugin.showQueue() });
   plugin.addCommand({ id: "update-dashboards", name: "Update dashboards", callback: () => plugin.updateDashboards() });
   plugin.addCommand({ id: "download-whisper-model", name: "Download Whisper model", callback: () => plugin.downloadWhisperModel() });
+  plugin.addCommand({ id: "download-ocr-languages", name: "Download OCR language data", callback: () => void plugin.downloadOcrLanguages() });
   plugin.addCommand({ id: "download-photo-captioner", name: "Download photo captioning model", callback: () => plugin.downloadCaptioner() });
   plugin.addCommand({
     id: "toggle-watching",

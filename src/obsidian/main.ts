@@ -57,6 +57,10 @@ export default class BitacoraPlugin extends Plugin {
     this.models.choose();
   }
 
+  downloadOcrLanguages(): Promise<void> {
+    return this.models.downloadOcrLanguages();
+  }
+
   downloadCaptioner(): Promise<void> {
     return this.models.downloadCaptioner(() => this.data.updateSettings({ captioner: "onnx" }));
   }

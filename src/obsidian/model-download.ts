@@ -1,6 +1,7 @@
 import { Notice, SuggestModal, type App } from "obsidian";
 import { WHISPER_MODELS, RECOMMENDED_MODEL, type WhisperModelInfo } from "../engines/models/whisper-catalog";
 import { VIT_GPT2_CAPTIONER } from "../engines/image/caption-model-catalog";
+import { OCR_LANGUAGES } from "../engines/image/ocr-language-catalog";
 import type { ModelInstaller } from "../core/ports";
 import type { DeviceSettingsStore } from "../core/settings/device-settings";
 
@@ -57,6 +58,11 @@ export class ModelDownloader {
       void onInstalled();
       return "The photo captioner is installed; new photos get a caption of what they show.";
     });
+  }
+
+  /** Tesseract's Spanish + English data (~4.9 MB), which main.js does not carry; without it photos get no text read. */
+  async downloadOcrLanguages(): Promise<void> {
+    await this.install("the OCR language data", OCR_LANGUAGES.id, () => "The OCR language data is installed; new photos get their text read.");
   }
 
   private async install(label: string, id: string, done: (path: string) => string): Promise<void> {

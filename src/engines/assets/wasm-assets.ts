@@ -12,7 +12,7 @@ export const WASM_ASSET_NAMES = [
   "mozjpeg_dec.wasm",
   "squoosh_png_bg.wasm",
   "webp_dec.wasm",
-  /** Tesseract's Spanish and English LSTM data (4.0.0_best_int, gzipped: 2.1 + 2.9 MB), bundled: small enough. */
+  /** Tesseract's Spanish and English LSTM data (4.0.0_best_int, gzipped: 2.1 + 2.9 MB), for runs from node_modules only: main.js does not carry them, its host reads the downloaded copy (image/ocr-language-catalog.ts). */
   "spa.traineddata.gz",
   "eng.traineddata.gz",
 ] as const;

@@ -22,6 +22,8 @@ import { OcrStrategy } from "../image/ocr-strategy";
 import { createPhotoDescriptionProcessor } from "../image/photo-description-processor";
 import { PhotoEngines } from "../image/photo-engines";
 import type { OcrEngine } from "../image/tesseract-ocr";
+import { ocrLanguagePath, ocrLanguagesInstalled } from "../image/ocr-language-catalog";
+import { readFile } from "node:fs/promises";
 import { WasmPhotoDecoder } from "../image/wasm-photo-decoder";
 import { createImageMetadataProcessor } from "../metadata/image-metadata-processor";
 import type { OnnxBackend } from "../onnx/onnx-backend";
@@ -54,6 +56,11 @@ export interface PortableEngineOptions {
    * transcription needs whisper.cpp in WebAssembly (docs/portable-engines.md). Default: none.
    */
   audioProcessors?: (engines: PortableEngines) => MediaProcessor[];
+  /**
+   * Read Tesseract's languages from the models folder (where the user downloads them,
+   * image/ocr-language-catalog.ts) instead of the assets: main.js carries no language data.
+   */
+  ocrLanguagesFromModelsDir?: boolean;
 }
 
 export function createPortableEngines(assets: WasmAssets, options: PortableEngineOptions = {}): PortableEngines {
@@ -62,7 +69,12 @@ export function createPortableEngines(assets: WasmAssets, options: PortableEngin
     decoder: new WasmPhotoDecoder(assets),
     onnx,
     // PaddleOCR's second opinion needs onnxruntime-node (@gutenye/ocr-node): the primary engine alone here.
-    createOcr: () => new OcrStrategy(makeOcr!((lang) => assets.get(`${lang}.traineddata.gz`)), undefined),
+    createOcr: ({ modelsDir }) =>
+      new OcrStrategy(
+        makeOcr!((lang) => (options.ocrLanguagesFromModelsDir ? readFile(ocrLanguagePath(modelsDir, lang)) : assets.get(`${lang}.traineddata.gz`))),
+        undefined,
+      ),
+    ...(options.ocrLanguagesFromModelsDir ? { ocrLanguagesMissing: async ({ modelsDir }) => !(await ocrLanguagesInstalled(modelsDir)) } : {}),
   });
   const makeOcr = options.ocr;
   const emotion = createEmotionProcessor(frameMeter(streamPortablePcm16kMono));

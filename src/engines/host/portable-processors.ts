@@ -32,6 +32,8 @@ export function portableEngines(): PortableEngines {
   engines = createPortableEngines(payload ? payloadAssets(payload) : nodeModuleAssets(), {
     audioProcessors: (portable) => [audioMetadataProcessor, createPortableTranscriptionProcessor(portable), portable.emotion],
     ocr,
+    // main.js carries no language data (5 MB): the user downloads it into the models folder.
+    ocrLanguagesFromModelsDir: Boolean(payload),
   });
   return engines;
 }

@@ -16,6 +16,12 @@ import type { PhotoEngines } from "./photo-engines";
 /** Kinds where a caption adds what the text cannot: rooms, people, boards in context. */
 const CAPTIONED_KINDS: readonly ImageKind[] = ["photo", "whiteboard"];
 
+function ocrLanguagesMissingLine(language: string): string {
+  return language === "es"
+    ? "No se pudo leer el texto de la foto: los datos de idioma del OCR no están descargados (comando «Download OCR language data»)."
+    : "The text in the photo could not be read: the OCR language data is not downloaded (command “Download OCR language data”).";
+}
+
 function throwIfAborted(signal: AbortSignal): void {
   throwIfCancelled(signal);
 }
@@ -26,10 +32,14 @@ export const createPhotoDescriptionProcessor = (engines: PhotoEngines): MediaPro
   async process(job, findings, context): Promise<ProcessorFindings> {
     const { signal, options } = context;
     await engines.decoder.assertDecodable(job.absPath);
+    // Without the downloaded languages the photo still gets its entry, saying why no text was read.
+    if (await engines.ocrLanguagesMissing(options)) {
+      return { ...findings, image: { ...findings.image, description: ocrLanguagesMissingLine(options.logLanguage), ocrLines: [] } };
+    }
     context.onProgress({ stage: "Reading the text in the photo", fraction: 0.05 });
     const ocrImage = await engines.decoder.ocrImage(job.absPath);
     throwIfAborted(signal);
-    const read = await engines.ocr().read(ocrImage.png, signal);
+    const read = await engines.ocr(options).read(ocrImage.png, signal);
     const engine = read.engine;
     throwIfAborted(signal);
     // Rows from the boxes' geometry keep table rows and label–value pairs together.

@@ -18,7 +18,10 @@ import { OnnxCaptioner } from "./onnx-captioner";
 export interface PhotoEngineParts {
   decoder: PhotoDecoder;
   onnx: OnnxBackend;
-  createOcr: () => OcrStrategy;
+  /** Called once, with the first photo's options (the portable host finds the downloaded languages in its models folder). */
+  createOcr: (options: EngineOptions) => OcrStrategy;
+  /** Resolves true while the OCR cannot run because its language data is not downloaded yet (portable host only). */
+  ocrLanguagesMissing?: (options: EngineOptions) => Promise<boolean>;
 }
 
 export class PhotoEngines {
@@ -31,9 +34,13 @@ export class PhotoEngines {
     return this.parts.decoder;
   }
 
-  ocr(): OcrStrategy {
-    this.ocrStrategy ??= this.parts.createOcr();
+  ocr(options: EngineOptions): OcrStrategy {
+    this.ocrStrategy ??= this.parts.createOcr(options);
     return this.ocrStrategy;
+  }
+
+  async ocrLanguagesMissing(options: EngineOptions): Promise<boolean> {
+    return (await this.parts.ocrLanguagesMissing?.(options)) ?? false;
   }
 
   /**
