@@ -21,6 +21,7 @@ export interface CommandHost extends Pick<Plugin, "app" | "addCommand" | "regist
   showQueue(): Promise<void>;
   updateDashboards(): Promise<void>;
   downloadWhisperModel(): void;
+  downloadOcrLanguages(): Promise<void>;
   downloadCaptioner(): Promise<void>;
 }
 
