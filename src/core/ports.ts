@@ -17,6 +17,8 @@ export interface VaultPort {
   listFiles(): Promise<string[]>;
   stat(path: string): Promise<FileStat | null>;
   readText(path: string): Promise<string | null>;
+  /** The file's bytes, or null when it is missing. */
+  readBinary(path: string): Promise<Uint8Array | null>;
   /** Creates the note (and its folders) with `initial` when missing, then applies `edit` atomically. */
   processText(path: string, edit: (text: string) => string, initial: string): Promise<string>;
   /** Moves a note to the trash (the user's trash setting) only if its text is still exactly `expected`. */

@@ -24,6 +24,11 @@ export class ObsidianVaultPort implements VaultPort {
     return file ? this.app.vault.read(file) : null;
   }
 
+  async readBinary(path: string): Promise<Uint8Array | null> {
+    const file = this.fileAt(path);
+    return file ? new Uint8Array(await this.app.vault.readBinary(file)) : null;
+  }
+
   async processText(path: string, edit: (text: string) => string, initial: string): Promise<string> {
     const normalized = normalizePath(path);
     const file = this.fileAt(normalized) ?? (await this.createNote(normalized, initial));

@@ -18,18 +18,27 @@ import { addFile, GatedEngine, makeService, readNote, SHARED, tempVault } from "
 const replies = JSON.parse(readFileSync(path.join(__dirname, "../fixtures/llm/replies.json"), "utf8")) as Record<string, { status: number; body: string }>;
 const transcript = "Los resultados superan expectativas: el accuracy mejoró de 85.3% a 89.4% y el tiempo de inferencia mejoró a 35 milisegundos, antes era de 50.";
 const AUDIO = "A/2025-07-30 08.45.00 nota.ogg";
+const PHOTO = "A/2025-07-30 08.46.00 pantalla.jpg";
+const PHOTO_SOURCE = path.join(SHARED, "photos_coco/000000000802.jpg");
+const photoFindings = {
+  kind: "image" as const,
+  image: { description: "Una pantalla con texto.", ocrLines: ["Health check audio: FAILED", "Rollback a hotel-audio-api:0.9.3"] },
+};
 const NOTE = "Logs/2025-07-30.md";
 
 let server: Server;
 let base = "";
 let next = "openai-good";
 let requests: string[] = [];
+let bodies: string[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       requests.push(req.url ?? "");
+      bodies.push(Buffer.concat(chunks).toString("utf8"));
       if (next === "hang") return; // never answers: the clock's time limit must decide
       res.writeHead(replies[next].status, { "content-type": "application/json" });
       res.end(replies[next].body);
@@ -42,9 +51,19 @@ afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
-beforeEach(() => (requests = []));
+beforeEach(() => {
+  requests = [];
+  bodies = [];
+});
 
-async function processRecording(reply: string, settings: Partial<BitacoraSettings>, whileRefining?: (clock: ManualClock) => Promise<void>, post = nodeHttpPost) {
+interface Media {
+  path: string;
+  source: string;
+  findings: Parameters<GatedEngine["release"]>[1];
+}
+const recording: Media = { path: AUDIO, source: path.join(SHARED, "speech_es/fleurs-es-000.ogg"), findings: { kind: "audio", audio: { transcript, keyPoints: ["El accuracy mejoró de 85.3% a 89.4%"] } } };
+
+async function processRecording(reply: string, settings: Partial<BitacoraSettings>, whileRefining?: (clock: ManualClock) => Promise<void>, post = nodeHttpPost, media = recording) {
   next = reply;
   const vault = tempVault();
   const engine = new GatedEngine();
@@ -56,12 +75,12 @@ async function processRecording(reply: string, settings: Partial<BitacoraSetting
     deps: { refineEntry: languageModelRefiner(post, clock, () => []) },
   });
   await service.start();
-  addFile(vault, AUDIO, path.join(SHARED, "speech_es/fleurs-es-000.ogg"));
-  await service.enqueue(AUDIO);
+  addFile(vault, media.path, media.source);
+  await service.enqueue(media.path);
   await engine.waitForCall(1);
   // From here time moves only when the test says so.
   clock.autoAdvance = false;
-  engine.release(0, { kind: "audio", audio: { transcript, keyPoints: ["El accuracy mejoró de 85.3% a 89.4%"] } });
+  engine.release(0, media.findings);
   await whileRefining?.(clock);
   await service.idle();
   dispose();
@@ -120,4 +139,59 @@ test("another computer's address that this device did not approve: nothing is se
   const { entry } = await processRecording("openai-good", { languageModelEnabled: true, languageModelUrl: "http://192.0.2.10:8080" }, undefined, recordingPost);
   expect(posted).toEqual([]);
   expect(entry.status).toBe("Processed");
+});
+
+/** The images the loopback server received in the one chat request, in either API's shape. */
+function sentImages(): { mime?: string; base64: string }[] {
+  expect(bodies).toHaveLength(1);
+  const messages = (JSON.parse(bodies[0]) as { messages: { images?: string[]; content: unknown }[] }).messages;
+  return messages.flatMap((message) => [
+    ...(message.images ?? []).map((base64) => ({ base64 })),
+    ...(Array.isArray(message.content) ? (message.content as { type: string; image_url?: { url: string } }[]) : [])
+      .filter((part) => part.type === "image_url")
+      .map((part) => {
+        const [, mime, base64] = /^data:([^;]+);base64,(.*)$/.exec(part.image_url!.url)!;
+        return { mime, base64 };
+      }),
+  ]);
+}
+
+test("a photo goes to an Ollama vision model as base64 beside the text; the description it writes is checked", async () => {
+  const { text } = await processRecording("ollama-good", { languageModelEnabled: true, languageModelApi: "ollama" }, undefined, nodeHttpPost, {
+    path: PHOTO,
+    source: PHOTO_SOURCE,
+    findings: photoFindings,
+  });
+  expect(requests).toEqual(["/api/chat"]);
+  const images = sentImages();
+  expect(images).toHaveLength(1);
+  expect(Buffer.from(images[0].base64, "base64").equals(readFileSync(PHOTO_SOURCE))).toBe(true);
+  expect(text).toContain("Log de despliegue: el health check «Health check audio: FAILED» y el rollback a hotel-audio-api:0.9.3.");
+  expect(text).not.toContain("Una pantalla con texto.");
+});
+
+test("a photo goes to an OpenAI-compatible server as an image_url data URL part after the text part", async () => {
+  await processRecording("openai-good", { languageModelEnabled: true }, undefined, nodeHttpPost, { path: PHOTO, source: PHOTO_SOURCE, findings: photoFindings });
+  expect(requests).toEqual(["/v1/chat/completions"]);
+  const user = (JSON.parse(bodies[0]) as { messages: { role: string; content: { type: string; text?: string }[] }[] }).messages[1];
+  expect(user.content[0].type).toBe("text");
+  expect(user.content[0].text).toContain("Health check audio: FAILED");
+  const images = sentImages();
+  expect(images).toHaveLength(1);
+  expect(images[0].mime).toBe("image/jpeg");
+  expect(Buffer.from(images[0].base64, "base64").equals(readFileSync(PHOTO_SOURCE))).toBe(true);
+});
+
+test("no image is sent for a recording, nor for a photo when the model may not write the description", async () => {
+  await processRecording("openai-good", { languageModelEnabled: true });
+  expect(sentImages()).toEqual([]);
+  expect(typeof (JSON.parse(bodies[0]) as { messages: { content: unknown }[] }).messages[1].content).toBe("string");
+  bodies = [];
+  requests = [];
+  await processRecording("ollama-good", { languageModelEnabled: true, languageModelApi: "ollama", languageModelWritesDescription: false }, undefined, nodeHttpPost, {
+    path: PHOTO,
+    source: PHOTO_SOURCE,
+    findings: photoFindings,
+  });
+  expect(sentImages()).toEqual([]);
 });

@@ -54,6 +54,14 @@ export class FsVault implements VaultPort {
     }
   }
 
+  async readBinary(vaultPath: string): Promise<Uint8Array | null> {
+    try {
+      return new Uint8Array(await readFile(await this.inside(vaultPath)));
+    } catch {
+      return null;
+    }
+  }
+
   /** Removes temp and lock files of Bitácora processes that died mid-write; call once at start. */
   sweepStaleSideFiles(): Promise<string[]> {
     return sweepStaleSideFiles(this.root);

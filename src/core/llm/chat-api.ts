@@ -20,10 +20,19 @@ function endpoint(settings: Pick<LanguageModelSettings, "api" | "url">): string 
   return settings.api === "ollama" ? `${base}/api/chat` : `${base}${/\/v1$/.test(base) ? "" : "/v1"}/chat/completions`;
 }
 
+/** Each API's message shape: Ollama takes bare base64 images; OpenAI-compatible servers take content parts with data URLs. */
+function wireMessage(api: LanguageModelSettings["api"], { role, content, images }: ChatMessage): object {
+  if (!images?.length) return { role, content };
+  if (api === "ollama") return { role, content, images: images.map((image) => image.base64) };
+  const pictures = images.map((image) => ({ type: "image_url", image_url: { url: `data:${image.mime};base64,${image.base64}` } }));
+  return { role, content: [{ type: "text", text: content }, ...pictures] };
+}
+
 function requestBody(settings: Pick<LanguageModelSettings, "api" | "model">, messages: ChatMessage[]): string {
+  const wire = messages.map((message) => wireMessage(settings.api, message));
   return settings.api === "ollama"
-    ? JSON.stringify({ model: settings.model, messages, stream: false, format: "json", options: { temperature: 0 } })
-    : JSON.stringify({ model: settings.model, messages, temperature: 0 });
+    ? JSON.stringify({ model: settings.model, messages: wire, stream: false, format: "json", options: { temperature: 0 } })
+    : JSON.stringify({ model: settings.model, messages: wire, temperature: 0 });
 }
 
 function replyText(api: LanguageModelSettings["api"], body: string): string {

@@ -6,14 +6,21 @@
  */
 import type { LogEntry } from "../log/entry";
 import { neutraliseEngineText, neutraliseFindings } from "../log/engine-text";
-import type { Clock } from "../ports";
+import type { Clock, VaultPort } from "../ports";
 import { serverApproved } from "../settings/server-approval";
 import type { BitacoraSettings } from "../settings/settings";
 import { chatLanguageModel, type HttpPost } from "./chat-api";
 import type { LanguageModelPort } from "./language-model";
+import { photoImage } from "./photo-image";
 import { refineEntryText } from "./refine";
 
-export type RefineEntry = (entry: LogEntry, settings: BitacoraSettings) => Promise<LogEntry>;
+/** Where the entry's attachment is, so a photo can be shown to a vision model. */
+export interface EntryMedia {
+  path: string;
+  vault: Pick<VaultPort, "readBinary">;
+}
+
+export type RefineEntry = (entry: LogEntry, settings: BitacoraSettings, media?: EntryMedia) => Promise<LogEntry>;
 
 /** A model whose answer must come before `timeoutMs` on `clock`, else the request is cancelled. */
 function clockBounded(model: LanguageModelPort, clock: Clock): LanguageModelPort {
@@ -42,7 +49,7 @@ function clockBounded(model: LanguageModelPort, clock: Clock): LanguageModelPort
  * when this device approved that address (`approvedServers`, as for the photo captioner).
  */
 export function languageModelRefiner(post: HttpPost, clock: Clock, approvedServers: () => readonly string[]): RefineEntry {
-  return async (entry, settings) => {
+  return async (entry, settings, media) => {
     if (!settings.languageModelEnabled || !settings.languageModelName) return entry;
     if (!serverApproved(settings.languageModelUrl, approvedServers())) return entry;
     const { audio, image } = entry.findings ?? {};
@@ -50,7 +57,10 @@ export function languageModelRefiner(post: HttpPost, clock: Clock, approvedServe
     if (!audio?.transcript && !ocrText) return entry;
     const model = clockBounded(chatLanguageModel({ api: settings.languageModelApi, url: settings.languageModelUrl, model: settings.languageModelName }, post), clock);
     const local = { title: entry.title, keyPoints: audio?.keyPoints ?? [], description: image?.description };
-    const refined = await refineEntryText(local, { language: settings.logLanguage, transcript: audio?.transcript, ocrText, description: image?.description }, model, {
+    // Only when the model may write the description does it see the photo.
+    const picture = image && media && settings.languageModelWritesDescription ? await photoImage(media.vault, media.path) : undefined;
+    const source = { language: settings.logLanguage, transcript: audio?.transcript, ocrText, description: image?.description, image: picture };
+    const refined = await refineEntryText(local, source, model, {
       timeoutMs: settings.languageModelTimeoutMs,
     });
     if (refined.source === "local") return entry;

@@ -6,9 +6,16 @@
  * timeout the local result stands (refine.ts).
  */
 
+/** A picture sent with a message, for vision models. */
+export interface ChatImage {
+  mime: string;
+  base64: string;
+}
+
 export interface ChatMessage {
   role: "system" | "user";
   content: string;
+  images?: ChatImage[];
 }
 
 export interface CompleteOptions {

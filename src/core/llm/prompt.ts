@@ -1,6 +1,6 @@
 /** The request the language model gets: the entry's own words, and what to write back as JSON. */
 import type { LogLanguage } from "../processing/engine-options";
-import type { ChatMessage } from "./language-model";
+import type { ChatImage, ChatMessage } from "./language-model";
 
 export interface EntrySource {
   language: LogLanguage;
@@ -9,6 +9,8 @@ export interface EntrySource {
   ocrText?: string;
   /** The local description, for the model to improve. */
   description?: string;
+  /** The photo itself, for vision models; what they claim is still checked against the text above. */
+  image?: ChatImage;
 }
 
 const INSTRUCTIONS: Record<LogLanguage, string> = {
@@ -32,6 +34,6 @@ export function entryPrompt(source: EntrySource): ChatMessage[] {
   ].filter(Boolean);
   return [
     { role: "system", content: INSTRUCTIONS[source.language] },
-    { role: "user", content: parts.join("\n\n") },
+    { role: "user", content: parts.join("\n\n"), ...(source.image ? { images: [source.image] } : {}) },
   ];
 }

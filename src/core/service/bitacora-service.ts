@@ -1,4 +1,3 @@
-import type { LogEntry } from "../log/entry";
 import { labelsFor } from "../log/labels";
 import { fileNameOf } from "../media";
 import type { ProcessorFindings } from "../processing/processor-port";
@@ -12,6 +11,7 @@ import type { BitacoraSettings, DeviceSettings } from "../settings/settings";
 import { chooseEntryTime, toLocalIso } from "../time/entry-time";
 import { watchedMediaKind } from "./attachment-filter";
 import { engineOptionsFor } from "./engine-options-for";
+import type { RefineEntry } from "../llm/entry-refiner";
 import type { EntryEnricher, TopicNote } from "./entry-enricher";
 import { momentCombiner, processedEntry, statusEntry } from "./entry-builder";
 import { vaultEnricher } from "./enrichment-adapter";
@@ -35,7 +35,7 @@ export interface ServiceDeps {
   /** Told after every entry write, e.g. to refresh dashboards (debounced by the caller). */
   onEntryWritten?: (notePath: string) => void;
   /** Optional language model pass after the local enrichment (bounded by its timeout; any failure keeps the local entry). */
-  refineEntry?: (entry: LogEntry, settings: BitacoraSettings) => Promise<LogEntry>;
+  refineEntry?: RefineEntry;
   /** New job ids; by default the clock's time and a counter of this service. */
   newId?: () => string;
   /** Jobs wait while the engine has no model (the plugin) instead of failing (a CLI run must end). */
@@ -361,7 +361,7 @@ export class BitacoraService {
         fileCreatedMs: (await this.deps.vault.stat(job.path))?.ctime,
       };
       const local = processedEntry(job, findings, context);
-      const entry = this.deps.refineEntry ? await this.deps.refineEntry(local, settings).catch(() => local) : local;
+      const entry = this.deps.refineEntry ? await this.deps.refineEntry(local, settings, { path: job.path, vault: this.deps.vault }).catch(() => local) : local;
       // The writer records where the entry went on the copy it is given.
       const placed = { ...job };
       await this.writer.write(placed, entry, job.previousPaths, momentCombiner(job, findings, context));
