@@ -53,10 +53,31 @@ export const Platform = {
   isLinux: process.platform === "linux",
 };
 
-/** Tests never touch the network: any request fails loudly. */
-export async function requestUrl(request: string | { url: string }): Promise<never> {
-  const url = typeof request === "string" ? request : request.url;
-  throw new Error(`requestUrl is not available in tests (${url})`);
+interface StandInRequest {
+  url: string;
+  method?: string;
+  contentType?: string;
+  body?: string | ArrayBuffer;
+  headers?: Record<string, string>;
+  throw?: boolean;
+}
+
+/**
+ * Tests never touch the network: a request anywhere but a loopback test server fails loudly.
+ * Loopback requests are made for real, with requestUrl's contract (whole body; throws on HTTP
+ * 400+ unless `throw: false`; `contentType` sets the Content-Type header).
+ */
+export async function requestUrl(request: string | StandInRequest) {
+  const params = typeof request === "string" ? { url: request } : request;
+  if (!/^http:\/\/127\.0\.0\.1[:/]/.test(params.url)) throw new Error(`requestUrl is not available in tests (${params.url})`);
+  const headers = { ...params.headers, ...(params.contentType ? { "content-type": params.contentType } : {}) };
+  const response = await fetch(params.url, { method: params.method ?? "GET", headers, body: params.body });
+  const arrayBuffer = await response.arrayBuffer();
+  if (response.status >= 400 && params.throw !== false) throw new Error(`Request failed, status ${response.status}`);
+  const text = new TextDecoder().decode(arrayBuffer);
+  const plainHeaders: Record<string, string> = {};
+  response.headers.forEach((value, key) => (plainHeaders[key] = value));
+  return { status: response.status, headers: plainHeaders, arrayBuffer, text, get json() { return JSON.parse(text) as unknown; } };
 }
 
 /** Icons are cosmetic; the stand-in records the name on the element. */

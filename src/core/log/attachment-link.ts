@@ -7,9 +7,10 @@ import { displayFileName } from "./engine-text";
  */
 // Control characters (a newline in a file name) cannot sit in a wikilink either: they would end the line.
 // eslint-disable-next-line no-control-regex -- control characters are what must be encoded
-const WIKILINK_UNSAFE = /[[\]|#^\u0000-\u001f\u007f\u0085\u2028\u2029]/;
+export const WIKILINK_UNSAFE = /[[\]|#^\u0000-\u001f\u007f\u0085\u2028\u2029]/;
 
-function encodeTarget(path: string): string {
+/** A vault path percent-encoded for a Markdown link target. */
+export function encodeTarget(path: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what must be encoded
   return path.replace(/[%[\]|#^<> ()\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (ch) => encodeURIComponent(ch).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
 }

@@ -13,6 +13,8 @@ export interface LogLabels {
   inProgress: string;
   error: string;
   segmentsCallout: string;
+  /** A diarized speaker without a name: "Hablante 1". */
+  speaker: string;
   recognisedTextCallout: string;
   language: string;
   duration: string;
@@ -34,6 +36,7 @@ const SPANISH: LogLabels = {
   inProgress: "Procesando…",
   error: "Error",
   segmentsCallout: "Segmentos con tiempo",
+  speaker: "Hablante",
   recognisedTextCallout: "Texto reconocido",
   language: "Idioma",
   duration: "Duración",
@@ -55,6 +58,7 @@ const ENGLISH: LogLabels = {
   inProgress: "Processing…",
   error: "Error",
   segmentsCallout: "Timed segments",
+  speaker: "Speaker",
   recognisedTextCallout: "Recognised text",
   language: "Language",
   duration: "Duration",

@@ -4,36 +4,22 @@ import { attachmentLink } from "./attachment-link";
 import { displayFileName } from "./engine-text";
 import type { LogEntry } from "./entry";
 import type { LogLabels } from "./labels";
+import { formatOffset as formatSegmentOffset, renderSegmentLines } from "../transcript/segment-lines";
+import { parseSpeakerNames } from "../transcript/speaker-turns";
 
-/** "m:ss" or "h:mm:ss" for a recording offset. */
+/** "m:ss" or "h:mm:ss" for a duration, rounded to the nearest second. */
 export function formatOffset(seconds: number): string {
-  const total = Math.max(0, Math.round(seconds));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, "0");
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
-}
-
-/** Wall-clock "HH:mm:ss" of an offset into a recording that started at `startIso`. */
-function wallClock(startIso: string, offsetSec: number): string | null {
-  const match = /T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(startIso);
-  if (!match) return null;
-  const secs = (Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3] ?? 0) + Math.round(offsetSec)) % 86400;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(Math.floor(secs / 3600))}:${pad(Math.floor((secs % 3600) / 60))}:${pad(secs % 60)}`;
+  return formatSegmentOffset(Math.round(seconds));
 }
 
 function callout(title: string, lines: string[]): string[] {
   return [`> [!note]- ${title}`, ...lines.map((line) => (line ? `> ${line}` : ">"))];
 }
 
-function segmentLines(segments: TimedSegment[], startIso: string): string[] {
-  return segments.map((segment) => {
-    const clock = wallClock(startIso, segment.start);
-    const span = `${formatOffset(segment.start)}–${formatOffset(segment.end)}`;
-    const mood = segment.emotion ? ` _(${segment.emotion})_` : "";
-    return `- \`${span}\`${clock ? ` (${clock})` : ""} ${segment.text.trim()}${mood}`;
-  });
+/** Each segment with a link that plays the recording from there (src/core/transcript/segment-lines). */
+function segmentLines(entry: LogEntry, segments: TimedSegment[], labels: LogLabels): string[] {
+  const speakerNames = parseSpeakerNames(entry.fields.speakers);
+  return renderSegmentLines(segments, { attachment: entry.attachment, startIso: entry.date, speakerWord: labels.speaker, speakerNames });
 }
 
 function statusLine(entry: LogEntry, labels: LogLabels): string | null {
@@ -54,7 +40,7 @@ function audioLines(entry: LogEntry, findings: ProcessorFindings | undefined, la
   if (audio?.keyPoints?.length) lines.push("", `${labels.keyPoints}:`, ...audio.keyPoints.map((point) => `- ${point}`));
   if (audio?.segments?.length) {
     const facts = [audio.language, audio.durationSec ? formatOffset(audio.durationSec) : null].filter(Boolean).join(" · ");
-    lines.push("", ...callout(`${labels.segmentsCallout}${facts ? ` (${facts})` : ""}`, segmentLines(audio.segments, entry.date)));
+    lines.push("", ...callout(`${labels.segmentsCallout}${facts ? ` (${facts})` : ""}`, segmentLines(entry, audio.segments, labels)));
   }
   return lines;
 }

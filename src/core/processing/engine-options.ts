@@ -30,8 +30,21 @@ export interface EngineOptions {
   includeGps: boolean;
   /** What describes what a photo shows besides its text: nothing, the local ONNX model, or Ollama. */
   captioner?: "none" | "onnx" | "ollama";
+  /** Transcription server, only when the user set its URL (nothing is sent otherwise). */
+  server?: ServerOptions;
   /** Optional local vision model served by Ollama (loopback by default). */
   ollama?: { url: string; model: string };
+}
+
+export interface ServerOptions {
+  url: string;
+  model: string;
+  /** Bearer token; absent when empty (no Authorization header at all). */
+  apiKey?: string;
+  timeoutSec: number;
+  fallbackToLocal: boolean;
+  wholeFile: boolean;
+  hotwords: boolean;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {

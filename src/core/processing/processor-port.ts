@@ -12,6 +12,8 @@ export interface TimedSegment {
   text: string;
   /** Optional per-segment emotion label in the log's language. */
   emotion?: string;
+  /** Speaker turn number (1, 2, …, in order of first appearance) when a server diarized. */
+  speaker?: number;
 }
 
 export interface AudioFindings {

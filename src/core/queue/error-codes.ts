@@ -12,13 +12,17 @@ export const JOB_ERROR_CODES = [
   "no-model",
   "engine-crashed",
   "download-failed",
+  "server-failed",
   "internal",
 ] as const;
 
 export type JobErrorCode = (typeof JOB_ERROR_CODES)[number];
 
-/** Worth an automatic retry; the others need the user (a bad file, no model). */
-export const TRANSIENT_ERROR_CODES: ReadonlySet<JobErrorCode> = new Set(["engine-crashed", "timeout", "internal"]);
+/**
+ * Worth an automatic retry; the others need the user (a bad file, no model). A transcription
+ * server that stayed down through the engine's own retries may be back for the next attempt.
+ */
+export const TRANSIENT_ERROR_CODES: ReadonlySet<JobErrorCode> = new Set(["engine-crashed", "timeout", "internal", "server-failed"]);
 
 /** The engine cannot run any job until something changes (a model is installed): jobs wait for it. */
 export const ENGINE_UNAVAILABLE_CODES: ReadonlySet<JobErrorCode> = new Set(["no-model"]);

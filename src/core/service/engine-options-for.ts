@@ -1,4 +1,4 @@
-import type { EngineOptions } from "../processing/engine-options";
+import type { EngineOptions, ServerOptions } from "../processing/engine-options";
 import type { BitacoraSettings, DeviceSettings } from "../settings/settings";
 import type { TopicNote } from "./entry-enricher";
 import { serverApproved } from "../settings/server-approval";
@@ -26,5 +26,21 @@ export function engineOptionsFor(settings: BitacoraSettings, device: DeviceSetti
       settings.captioner === "ollama" && serverApproved(settings.ollamaUrl, device.approvedServers)
         ? { url: settings.ollamaUrl, model: settings.ollamaModel }
         : undefined,
+    server: serverOptionsFor(device),
+  };
+}
+
+/** Nothing goes to a server unless the user typed its URL on this device. */
+function serverOptionsFor(device: DeviceSettings): ServerOptions | undefined {
+  const url = device.serverUrl.trim();
+  if (!url) return undefined;
+  return {
+    url,
+    model: device.serverModel.trim(),
+    apiKey: device.serverApiKey.trim() || undefined,
+    timeoutSec: device.serverTimeoutSec,
+    fallbackToLocal: device.serverFallbackToLocal,
+    wholeFile: device.serverWholeFile,
+    hotwords: device.serverHotwords,
   };
 }

@@ -58,15 +58,34 @@ export class DeviceSettingsStore {
 /** Wrong types and missing keys fall back to the defaults; paths are trimmed; counts stay whole and at least 1. */
 export function sanitizeDeviceSettings(raw: unknown): DeviceSettings {
   const source = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
-  const text = (key: "whisperModelPath" | "whisperCliPath" | "modelsDir") => {
+  const text = (key: "whisperModelPath" | "whisperCliPath" | "modelsDir" | "serverUrl" | "serverModel" | "serverApiKey") => {
     const value = source[key];
     return typeof value === "string" ? value.trim() : DEFAULT_DEVICE_SETTINGS[key];
   };
-  const count = (key: "threads" | "timeoutSec") => {
+  const flag = (key: "serverFallbackToLocal" | "serverWholeFile" | "serverHotwords") => {
+    const value = source[key];
+    return typeof value === "boolean" ? value : DEFAULT_DEVICE_SETTINGS[key];
+  };
+  const count = (key: "threads" | "timeoutSec" | "serverTimeoutSec") => {
     const value = source[key];
     return typeof value === "number" && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_DEVICE_SETTINGS[key];
   };
   const processHere = typeof source.processOnThisDevice === "boolean" ? source.processOnThisDevice : DEFAULT_DEVICE_SETTINGS.processOnThisDevice;
   const approvedServers = Array.isArray(source.approvedServers) ? source.approvedServers.filter((o): o is string => typeof o === "string") : [];
-  return { approvedServers, processOnThisDevice: processHere, whisperModelPath: text("whisperModelPath"), whisperCliPath: text("whisperCliPath"), modelsDir: text("modelsDir"), threads: count("threads"), timeoutSec: count("timeoutSec") };
+  return {
+    approvedServers,
+    processOnThisDevice: processHere,
+    whisperModelPath: text("whisperModelPath"),
+    whisperCliPath: text("whisperCliPath"),
+    modelsDir: text("modelsDir"),
+    threads: count("threads"),
+    timeoutSec: count("timeoutSec"),
+    serverUrl: text("serverUrl"),
+    serverModel: text("serverModel"),
+    serverApiKey: text("serverApiKey"),
+    serverTimeoutSec: count("serverTimeoutSec"),
+    serverFallbackToLocal: flag("serverFallbackToLocal"),
+    serverWholeFile: flag("serverWholeFile"),
+    serverHotwords: flag("serverHotwords"),
+  };
 }

@@ -75,6 +75,21 @@ export interface DeviceSettings {
   timeoutSec: number;
   /** Server origins (e.g. an Ollama on another computer) the user approved on this device. */
   approvedServers: string[];
+  /**
+   * Transcription server (docs/server.md). Empty URL: nothing is sent anywhere. Kept on this
+   * device: a server reachable from the office is not from home, and the key never syncs.
+   */
+  serverUrl: string;
+  serverModel: string;
+  /** Bearer token; never written to data.json or to any log. */
+  serverApiKey: string;
+  serverTimeoutSec: number;
+  /** When the server fails after its retries, transcribe on this machine instead. */
+  serverFallbackToLocal: boolean;
+  /** Send the whole recording (servers with their own VAD) instead of VAD-cut chunks. */
+  serverWholeFile: boolean;
+  /** Also send the vocabulary as `hotwords` (speaches / faster-whisper). */
+  serverHotwords: boolean;
 }
 
 export const CURRENT_SETTINGS_VERSION = 2;
@@ -128,4 +143,11 @@ export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = {
   threads: 2,
   timeoutSec: 3600,
   approvedServers: [],
+  serverUrl: "",
+  serverModel: "",
+  serverApiKey: "",
+  serverTimeoutSec: 600,
+  serverFallbackToLocal: true,
+  serverWholeFile: false,
+  serverHotwords: false,
 };

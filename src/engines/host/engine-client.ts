@@ -5,6 +5,12 @@ import type { ProcessJob, ProcessorFindings, ProgressReport } from "../../core/p
 import { cancelledError, EngineError } from "./engine-error";
 import type { HostRequest, HostResponse } from "./protocol";
 import { OFFLINE_ENV } from "./offline-env";
+import { fetchTransport } from "../http/fetch-transport";
+import { HttpTransportError, type HttpTransport } from "../http/http-transport";
+import { limitConcurrency } from "../http/limit-concurrency";
+
+/** Requests in flight to the transcription server, whatever the number of jobs (bench/server). */
+export const MAX_SERVER_CONNECTIONS = 4;
 
 /**
  * Memory settings for the engine host, measured by benchmark 5 (docs/engines.md): a small V8
@@ -34,6 +40,8 @@ export type EngineClientConfig = EngineHostLaunch & {
    * between encoder passes and decoder steps; the prebuilt binding only between windows).
    */
   cancelGraceMs?: number;
+  /** Makes the host's HTTP requests: requestUrl in the plugin; Node's fetch by default (CLI). */
+  http?: HttpTransport;
 };
 
 interface PendingJob {
@@ -58,8 +66,13 @@ export class EngineClient {
   private readonly stopping = new Map<string, NodeJS.Timeout>();
   /** Jobs that wait until no stop is pending: a host that may be killed gets no new work. */
   private readonly afterStops = new Set<() => void>();
+  /** The host's HTTP requests in flight, to cancel them when the host asks or goes away. */
+  private readonly httpCalls = new Map<string, AbortController>();
+  private readonly http: HttpTransport;
 
-  constructor(private readonly config: EngineClientConfig) {}
+  constructor(private readonly config: EngineClientConfig) {
+    this.http = limitConcurrency(config.http ?? fetchTransport(), MAX_SERVER_CONNECTIONS);
+  }
 
   process(
     job: ProcessJob,
@@ -198,6 +211,8 @@ export class EngineClient {
 
   private onMessage(message: HostResponse): void {
     if (message.type === "ready") return this.markReady();
+    if (message.type === "http") return void this.makeHttpRequest(message.id, message.request);
+    if (message.type === "http-cancel") return void this.httpCalls.get(message.id)?.abort();
     const stopTimer = this.stopping.get(message.id);
     if (stopTimer && message.type !== "progress") {
       clearTimeout(stopTimer);
@@ -218,11 +233,26 @@ export class EngineClient {
     this.afterStops.clear();
   }
 
+  private async makeHttpRequest(id: string, request: Extract<HostResponse, { type: "http" }>["request"]): Promise<void> {
+    const controller = new AbortController();
+    this.httpCalls.set(id, controller);
+    try {
+      const response = await this.http.send(request, controller.signal);
+      this.send({ type: "http-response", id, response });
+    } catch (error) {
+      const failure = error instanceof HttpTransportError ? error : new HttpTransportError("unreachable", String((error as Error)?.message ?? error));
+      this.send({ type: "http-failed", id, kind: failure.kind, message: failure.message });
+    } finally {
+      this.httpCalls.delete(id);
+    }
+  }
+
   private send(request: HostRequest): void {
     if (this.child?.connected) this.child.send(request);
   }
 
   private killHost(): void {
+    for (const call of this.httpCalls.values()) call.abort();
     for (const timer of this.stopping.values()) clearTimeout(timer);
     this.stopping.clear();
     this.stopsSettled();

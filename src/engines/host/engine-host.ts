@@ -11,6 +11,8 @@ import { JobLine } from "./job-line";
 import type { ProgressReport } from "../../core/processing/processor-port";
 import type { HostRequest, HostResponse } from "./protocol";
 import { exitWithParent } from "./parent-watchdog";
+import { ParentHttpTransport } from "./parent-http";
+import { setProcessTransport } from "../http/host-transport";
 
 type Answer = Extract<HostResponse, { type: "result" | "installed" }>;
 
@@ -20,7 +22,13 @@ function send(message: HostResponse): void {
   process.send?.(message);
 }
 
-function work(request: Exclude<HostRequest, { type: "cancel" }>): (signal: AbortSignal, ids: () => string[]) => Promise<Answer> {
+// HTTP (the transcription server) is made by the parent: requestUrl in Obsidian, fetch in the CLI.
+const parentHttp = new ParentHttpTransport(send);
+setProcessTransport(parentHttp);
+
+type WorkRequest = Extract<HostRequest, { type: "process" | "install-model" }>;
+
+function work(request: WorkRequest): (signal: AbortSignal, ids: () => string[]) => Promise<Answer> {
   return async (signal, ids) => {
     const onProgress = (report: ProgressReport) => {
       for (const id of ids()) send({ type: "progress", id, report });
@@ -30,7 +38,7 @@ function work(request: Exclude<HostRequest, { type: "cancel" }>): (signal: Abort
   };
 }
 
-function handle(request: Exclude<HostRequest, { type: "cancel" }>): void {
+function handle(request: WorkRequest): void {
   const { id, type: _type, ...what } = request;
   const key = JSON.stringify([request.type, what]);
   line.add(id, key, work(request)).then(
@@ -44,6 +52,7 @@ function handle(request: Exclude<HostRequest, { type: "cancel" }>): void {
 
 process.on("message", (request: HostRequest) => {
   if (request.type === "cancel") line.cancel(request.id);
+  else if (request.type === "http-response" || request.type === "http-failed") parentHttp.answer(request);
   else handle(request);
 });
 

@@ -1,19 +1,25 @@
 import type { EngineOptions } from "../../core/processing/engine-options";
 import type { JobErrorCode } from "../../core/queue/error-codes";
 import type { ProcessJob, ProcessorFindings, ProgressReport } from "../../core/processing/processor-port";
+import type { HttpFailureKind, HttpRequest, HttpResponse } from "../http/http-transport";
 
 /** Messages between the plugin/CLI and the engine host child process (JSON over IPC). */
 export type HostRequest =
   | { type: "process"; id: string; job: ProcessJob; options: EngineOptions }
   | { type: "install-model"; id: string; name: string; modelsDir: string }
-  | { type: "cancel"; id: string };
+  | { type: "cancel"; id: string }
+  | { type: "http-response"; id: string; response: HttpResponse }
+  | { type: "http-failed"; id: string; kind: HttpFailureKind; message: string };
 
 export type HostResponse =
   | { type: "ready"; pid: number }
   | { type: "progress"; id: string; report: ProgressReport }
   | { type: "result"; id: string; findings: ProcessorFindings }
   | { type: "installed"; id: string; path: string }
-  | { type: "error"; id: string; message: string; code: EngineErrorCode };
+  | { type: "error"; id: string; message: string; code: EngineErrorCode }
+  /** The host asks its parent to make an HTTP request (the plugin through requestUrl). */
+  | { type: "http"; id: string; request: HttpRequest }
+  | { type: "http-cancel"; id: string };
 
 /** The engines report the job error codes core owns. */
 export type EngineErrorCode = JobErrorCode;

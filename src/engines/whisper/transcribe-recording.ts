@@ -3,6 +3,7 @@ import type { SpeechSegment } from "../../core/audio/speech-segments";
 import type { TimedSegment } from "../../core/processing/processor-port";
 import { guardSegments, type DropReason } from "../../core/transcript/hallucination-guard";
 import { dominantLanguage, joinTranscript, toRecordingTime } from "../../core/transcript/transcript-assembly";
+import { numberSpeakers } from "../../core/transcript/speaker-turns";
 import { throwIfCancelled } from "../host/engine-error";
 import { spansFromBlocks, type PcmBlockLike } from "./chunk-stream";
 import type { WhisperEngine, WhisperSegment } from "./whisper-port";
@@ -104,7 +105,7 @@ export async function transcribeRecording(
   }
 
   const guarded = guardSegments(raw, detection.segments);
-  const segments: TimedSegment[] = guarded.kept.map(({ start, end, text }) => ({ start, end, text }));
+  const segments = numberSpeakers(guarded.kept);
   const transcript = joinTranscript(segments);
   return {
     transcript,

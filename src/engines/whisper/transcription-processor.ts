@@ -10,6 +10,7 @@ import { transcribeRecording, type SpeechFinder } from "./transcribe-recording";
 import { WasmWhisperEngine } from "./wasm-whisper-engine";
 import { loadWhisperAddon } from "./whisper-addon-loader";
 import type { WhisperEngine } from "./whisper-port";
+import { serverEngine, transcribeWholeFileOnServer } from "./server-processing";
 
 /** One engine per host process, kept while the model stays the same (loading takes seconds). */
 let cachedEngine: { key: string; engine: WhisperEngine } | null = null;
@@ -63,8 +64,13 @@ export const transcriptionProcessor: MediaProcessor = {
   async process(job, findings, context) {
     // whisperCliPath, when set, switches to the user's whisper.cpp CLI (docs/engines.md).
     const options = context.options;
-    const modelPath = await resolveWhisperModel(options);
-    const engine = engineFor(modelPath, options.whisperCliPath, options.whisperEngine ?? whisperEngineFromEnv());
+    const local = async () => engineFor(await resolveWhisperModel(options), options.whisperCliPath, options.whisperEngine ?? whisperEngineFromEnv());
+    const server = options.server;
+    if (server?.wholeFile) {
+      const sent = await transcribeWholeFileOnServer(job, findings, server, options, context);
+      if (sent) return sent;
+    }
+    const engine = server ? serverEngine(server, context, local) : await local();
     const result = await transcribeRecording(
       { openPcm: (signal) => streamPcm16kMono(job.absPath, { signal }) },
       sileroSpeechFinder,

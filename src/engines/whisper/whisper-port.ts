@@ -13,6 +13,8 @@ export interface WhisperSegment {
   text: string;
   /** Whisper's no-speech probability for the segment, when the adapter exposes it. */
   noSpeechProb?: number;
+  /** The server's speaker label (diarization), as it gave it: "SPEAKER_00", "A", "1". */
+  speaker?: string;
 }
 
 export interface WhisperResult {

@@ -47,7 +47,7 @@ describe("writing entries in seed 000's style", () => {
     });
     const text = upsertEntry("", audio, es, list);
     expect(text).toContain('*Contenido del audio: "El deployment se completó sin errores"*');
-    expect(text).toContain("> [!note]- Segmentos con tiempo (es · 1:15)\n> - `1:02–1:05` (15:31:02) sin errores");
+    expect(text).toContain("> [!note]- Segmentos con tiempo (es · 1:15)\n> - [[rec.webm#t=62|1:02]] (15:31:02) sin errores");
   });
 
   test("English labels when the log language is English", () => {

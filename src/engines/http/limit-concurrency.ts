@@ -1,0 +1,27 @@
+import type { HttpRequest, HttpResponse, HttpTransport } from "./http-transport";
+
+/**
+ * At most `limit` requests in flight through one transport: with keep-alive that is also at
+ * most `limit` connections to the server, however many jobs are queued (bench/server).
+ */
+export function limitConcurrency(transport: HttpTransport, limit: number): HttpTransport {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  // A finished request hands its slot straight to the next waiter, so none can slip in between.
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else active--;
+  };
+  return {
+    async send(request: HttpRequest, signal?: AbortSignal): Promise<HttpResponse> {
+      if (active < limit) active++;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        return await transport.send(request, signal);
+      } finally {
+        release();
+      }
+    },
+  };
+}
