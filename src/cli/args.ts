@@ -21,6 +21,10 @@ Options for process:
   --reprocess          process attachments again even if the ledger has them
   --allow-server <url> let photos go to this Ollama address from the vault's settings when it is
                        not this computer (repeatable; the vault alone cannot allow it)
+  --server <url>       transcribe on an OpenAI-compatible server (…/v1/audio/transcriptions);
+                       its API key, if any, comes from BITACORA_SERVER_API_KEY (docs/server.md)
+  --server-model <m>   model name the server knows
+  --no-fallback        fail instead of transcribing locally when the server fails
 
 Settings come from <vault>/.obsidian/plugins/bitacora/data.json when the plugin is installed.
 The CLI keeps its queue and ledger in <vault>/.bitacora/state.json.
@@ -41,6 +45,9 @@ export interface CliArgs {
   timeout?: number;
   reprocess: boolean;
   allowServers: string[];
+  server?: string;
+  serverModel?: string;
+  noFallback: boolean;
 }
 
 export class UsageError extends Error {}
@@ -65,13 +72,22 @@ export function parseCliArgs(argv: string[]): CliArgs {
         timeout: { type: "string" },
         reprocess: { type: "boolean" },
         "allow-server": { type: "string", multiple: true },
+        server: { type: "string" },
+        "server-model": { type: "string" },
+        "no-fallback": { type: "boolean" },
       },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  const base = { watch: !!values.watch, json: !!values.json, reprocess: !!values.reprocess, allowServers: values["allow-server"] ?? [] };
+  const base = {
+    watch: !!values.watch,
+    json: !!values.json,
+    reprocess: !!values.reprocess,
+    allowServers: values["allow-server"] ?? [],
+    noFallback: !!values["no-fallback"],
+  };
   if (values.help) return { command: "help", ...base };
   if (values.version) return { command: "version", ...base };
   const [command, vault, ...rest] = positionals;
@@ -100,5 +116,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     logLanguage,
     threads: number("threads", values.threads),
     timeout: number("timeout", values.timeout),
+    server: values.server,
+    serverModel: values["server-model"],
   };
 }

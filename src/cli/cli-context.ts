@@ -48,6 +48,11 @@ export function createCliContext(args: CliArgs) {
     threads: args.threads ?? DEFAULT_DEVICE_SETTINGS.threads,
     timeoutSec: args.timeout ?? DEFAULT_DEVICE_SETTINGS.timeoutSec,
     approvedServers: args.allowServers.map(serverOrigin).filter((origin): origin is string => origin !== null),
+    serverUrl: args.server ?? "",
+    serverModel: args.serverModel ?? "",
+    // From the environment, so the key never shows in a process listing or shell history.
+    serverApiKey: process.env.BITACORA_SERVER_API_KEY ?? "",
+    serverFallbackToLocal: !args.noFallback,
   };
   if (settings.captioner === "ollama" && !serverApproved(settings.ollamaUrl, device.approvedServers)) {
     process.stderr.write(

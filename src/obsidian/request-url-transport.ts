@@ -12,11 +12,11 @@ export const requestUrlTransport: HttpTransport = {
     const { "content-type": contentType, ...headers } = request.headers;
     const body = request.body ? request.body.slice().buffer : undefined;
     const call = requestUrl({ url: request.url, method: request.method, contentType, headers, body, throw: false });
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timer: number | undefined;
     let onAbort: () => void = () => undefined;
     const seconds = Math.round(request.timeoutMs / 100) / 10;
     const stop = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new HttpTransportError("timeout", `the server did not answer within ${seconds} s`)), request.timeoutMs);
+      timer = window.setTimeout(() => reject(new HttpTransportError("timeout", `the server did not answer within ${seconds} s`)), request.timeoutMs);
       onAbort = () => reject(new HttpTransportError("cancelled", "Cancelled."));
       signal?.addEventListener("abort", onAbort, { once: true });
     });
@@ -32,7 +32,7 @@ export const requestUrlTransport: HttpTransport = {
       if (error instanceof HttpTransportError) throw error;
       throw new HttpTransportError("unreachable", `could not reach the server (${error instanceof Error ? error.message : String(error)})`);
     } finally {
-      clearTimeout(timer);
+      window.clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       // The answer may still come after a timeout; nobody waits for it.
       call.catch(() => undefined);

@@ -15,6 +15,7 @@ import { topicNotesIn } from "./topic-notes";
 import { ObsidianVaultPort } from "./vault-port";
 import { languageModelRefiner } from "../core/llm/entry-refiner";
 import { requestUrlPost } from "./request-url-post";
+import { requestUrlTransport } from "./request-url-transport";
 
 /**
  * Owns the queue service and the engine host child process. The service starts once the layout
@@ -44,7 +45,8 @@ export class ServiceHost extends Component {
   ) {
     super();
     // Without any engine the client still exists (jobs fail with the reason); the notice says why once.
-    this.engine = new EngineClient(launch.launch ?? { hostScript: "engine-host.js is missing" });
+    // The transcription server is reached through Obsidian's requestUrl (the host asks over IPC).
+    this.engine = new EngineClient({ ...(launch.launch ?? { hostScript: "engine-host.js is missing" }), http: requestUrlTransport });
     this.downloads = new EngineClient(launch.launch ?? { hostScript: "engine-host.js is missing" });
     const settings = () => data.settings;
     const daily = new DailyNoteLocator(app);

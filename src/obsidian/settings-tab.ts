@@ -4,6 +4,7 @@ import type { DeviceSettingsStore } from "../core/settings/device-settings";
 import { isLoopbackUrl, serverOrigin } from "../core/settings/server-approval";
 import { addLanguageModelSettings } from "./language-model-settings";
 import type { PluginDataStore } from "./plugin-data";
+import { displayServerSettings } from "./server-settings";
 import { keywordRulesFromText, keywordRulesToText, listFromText } from "./settings-text";
 
 /** A note path as the user typed it, normalised and ending in .md. */
@@ -254,6 +255,8 @@ export class BitacoraSettingTab extends PluginSettingTab {
           .setValue(String(this.device.settings.threads))
           .onChange((value) => this.saveDevice({ threads: Number(value) })),
       );
+
+    displayServerSettings(containerEl, () => this.device.settings, (change) => this.saveDevice(change));
 
     new Setting(containerEl).setName("Photos").setHeading();
     new Setting(containerEl)

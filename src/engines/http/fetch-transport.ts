@@ -17,9 +17,10 @@ export function fetchTransport(options: FetchTransportOptions = {}): HttpTranspo
   return {
     async send(request: HttpRequest, signal?: AbortSignal): Promise<HttpResponse> {
       const controller = new AbortController();
-      let failure: HttpTransportError | null = null;
+      // The first reason wins: a cancel during a stall is a cancel.
+      const state: { failure?: HttpTransportError } = {};
       const fail = (error: HttpTransportError) => {
-        failure ??= error;
+        state.failure ??= error;
         controller.abort(error);
       };
       const onAbort = () => fail(new HttpTransportError("cancelled", "Cancelled."));
@@ -29,7 +30,8 @@ export function fetchTransport(options: FetchTransportOptions = {}): HttpTranspo
       const total = setTimeout(() => fail(new HttpTransportError("timeout", `the server did not answer within ${seconds} s`)), request.timeoutMs);
       let stall: NodeJS.Timeout | undefined;
       try {
-        const response = await fetch(request.url, {
+        // Outside Obsidian (CLI, engine host without a parent, tests): Node's own fetch; the plugin uses requestUrl.
+        const response = await globalThis.fetch(request.url, {
           method: request.method,
           headers: request.headers,
           body: request.body,
@@ -58,10 +60,10 @@ export function fetchTransport(options: FetchTransportOptions = {}): HttpTranspo
             armStall();
           }
         }
-        if (failure) throw failure;
+        if (state.failure) throw state.failure;
         return { status: response.status, headers, body: Buffer.concat(chunks).toString("utf8") };
       } catch (error) {
-        if (failure) throw failure;
+        if (state.failure) throw state.failure;
         throw new HttpTransportError("unreachable", `could not reach the server (${causeOf(error)})`);
       } finally {
         clearTimeout(total);
