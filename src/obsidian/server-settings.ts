@@ -25,8 +25,8 @@ export function displayServerSettings(containerEl: HTMLElement, device: () => De
     .setDesc("The model name the server knows, e.g. Systran/faster-whisper-large-v3. Empty sends none (whisper.cpp's server uses the model it loaded).")
     .addText((text) => text.setValue(device().serverModel).onChange((value) => save({ serverModel: value.trim() })));
   new Setting(containerEl)
-    .setName("API key")
-    .setDesc("Only if the server asks for one. Stored on this device only, never in the synced settings or in any log.")
+    .setName("Access token")
+    .setDesc("The key the server gives its users, only if it asks for one. Stored on this device only, never in the synced settings or in any log.")
     .addText((text) => {
       text.inputEl.type = "password";
       text.setValue(device().serverApiKey).onChange((value) => save({ serverApiKey: value.trim() }));
@@ -50,6 +50,6 @@ export function displayServerSettings(containerEl: HTMLElement, device: () => De
     .addToggle((toggle) => toggle.setValue(device().serverWholeFile).onChange((value) => save({ serverWholeFile: value })));
   new Setting(containerEl)
     .setName("Send vocabulary as hotwords")
-    .setDesc("Speaches and faster-whisper servers accept it besides the prompt.")
+    .setDesc("For speaches servers, which accept it besides the prompt.")
     .addToggle((toggle) => toggle.setValue(device().serverHotwords).onChange((value) => save({ serverHotwords: value })));
 }
