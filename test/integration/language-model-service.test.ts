@@ -195,3 +195,16 @@ test("no image is sent for a recording, nor for a photo when the model may not w
   });
   expect(sentImages()).toEqual([]);
 });
+
+test("a photo with no text reaches a vision model; figures it cannot back with text are dropped", async () => {
+  const roomFindings = { kind: "image" as const, image: { description: "Una foto.", ocrLines: [] } };
+  const room = { path: PHOTO, source: PHOTO_SOURCE, findings: roomFindings };
+  const plain = await processRecording("ollama-vision-no-text-plain", { languageModelEnabled: true, languageModelApi: "ollama" }, undefined, nodeHttpPost, room);
+  expect(sentImages()).toHaveLength(1);
+  expect(plain.text).toContain("Una sala de reuniones con una mesa larga y sillas alrededor.");
+  bodies = [];
+  requests = [];
+  // "12 notas" is a figure no text on the photo supports: that description is not used.
+  const counted = await processRecording("ollama-vision-no-text", { languageModelEnabled: true, languageModelApi: "ollama" }, undefined, nodeHttpPost, room);
+  expect(counted.text).not.toContain("12 notas");
+});

@@ -54,11 +54,13 @@ export function languageModelRefiner(post: HttpPost, clock: Clock, approvedServe
     if (!serverApproved(settings.languageModelUrl, approvedServers())) return entry;
     const { audio, image } = entry.findings ?? {};
     const ocrText = image?.ocrLines?.join("\n");
-    if (!audio?.transcript && !ocrText) return entry;
+    // A photo with no text still goes to a vision model when it may write the description.
+    const seesPhoto = !!image && !!media && settings.languageModelWritesDescription;
+    if (!audio?.transcript && !ocrText && !seesPhoto) return entry;
     const model = clockBounded(chatLanguageModel({ api: settings.languageModelApi, url: settings.languageModelUrl, model: settings.languageModelName }, post), clock);
     const local = { title: entry.title, keyPoints: audio?.keyPoints ?? [], description: image?.description };
     // Only when the model may write the description does it see the photo.
-    const picture = image && media && settings.languageModelWritesDescription ? await photoImage(media.vault, media.path) : undefined;
+    const picture = seesPhoto ? await photoImage(media.vault, media.path) : undefined;
     const source = { language: settings.logLanguage, transcript: audio?.transcript, ocrText, description: image?.description, image: picture };
     const refined = await refineEntryText(local, source, model, {
       timeoutMs: settings.languageModelTimeoutMs,
