@@ -10,6 +10,7 @@ import { fieldsFromFindings } from "./findings-fields";
 import { neutraliseEngineText, neutraliseFindings } from "../log/engine-text";
 import type { BlockText } from "../log/block-text";
 import type { MomentValues } from "../log/upsert-entry";
+import { momentEmotion } from "../emotion/moment-emotion";
 
 export interface BuildContext {
   settings: BitacoraSettings;
@@ -65,7 +66,9 @@ export function momentCombiner(job: JobRecord, engineFindings: ProcessorFindings
     };
     const { settings, labels, topics } = context;
     const enrichment = context.enricher({ attachment: job.path, kind: job.kind, findings, settings, labels, topics });
-    return { title: neutraliseEngineText(enrichment.title), area: enrichment.area, fields: enrichment.fields, topics: enrichment.topics };
+    const emotion = momentEmotion(own.emotion, [...transcripts, ...descriptions].join("\n"), settings.logLanguage);
+    const fields = emotion ? { ...enrichment.fields, emotion } : enrichment.fields;
+    return { title: neutraliseEngineText(enrichment.title), area: enrichment.area, fields, topics: enrichment.topics };
   };
 }
 

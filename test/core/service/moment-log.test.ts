@@ -95,3 +95,29 @@ test("re-processing the photo recomputes from both blocks: its new figure, the r
   expect(moment.lines.slice(moment.blocks[1].start, moment.blocks[1].end).join("")).toBe(recordingBlock);
   expect(readFileSync(vault.absolutePath(NOTE), "utf8")).toContain("Accuracy: 91.2%");
 });
+
+test("a neutral photo added after a frustrated voice note keeps the moment's emotion, from the combined words", async () => {
+  const vault = tempVault();
+  const engine = new GatedEngine();
+  const { service, dispose } = makeService(vault, { engine });
+  await service.start();
+  addFile(vault, WAV, WAV_SOURCE);
+  expect(await service.enqueue(WAV)).toBe("queued");
+  await engine.waitForCall(1);
+  engine.release(0, {
+    kind: "audio",
+    audio: { transcript: "Estoy muy frustrado, el despliegue falló otra vez y perdimos toda la tarde." },
+    emotion: { label: "neutral", confidence: 0.5, source: "voice" },
+  });
+  await service.idle();
+  addFile(vault, "Attachments/IMG_20250730_160500.jpg", PHOTO_SOURCE);
+  expect(await service.enqueue("Attachments/IMG_20250730_160500.jpg")).toBe("queued");
+  await engine.waitForCall(2);
+  engine.release(1, { ...photoFindings("89.4"), emotion: { label: "neutral", confidence: 0.9, source: "text" } });
+  await service.idle();
+  dispose();
+  const entries = parseLogNote(readNote(vault, NOTE)).entries;
+  expect(entries).toHaveLength(1);
+  expect(entries[0].blocks).toHaveLength(2);
+  expect(entries[0].entry.fields.emotion).toBe("frustración");
+});
