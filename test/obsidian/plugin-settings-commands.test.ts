@@ -79,6 +79,7 @@ test("commands: no plugin id inside the ids, no default hotkeys, sentence-case n
       "Update dashboards",
       "Download Whisper model",
       "Download photo captioning model",
+      "Download OCR language data",
       "Convert log note to entry style…",
     ].sort(),
   );
@@ -86,8 +87,8 @@ test("commands: no plugin id inside the ids, no default hotkeys, sentence-case n
     const ownId = command.id.slice(`${MANIFEST.id}:`.length);
     expect(ownId).not.toContain(MANIFEST.id);
     expect(command.hotkeys).toBeUndefined();
-    // Sentence case; "Whisper" is a proper noun.
-    const rest = command.name.slice(1).replace(/Whisper/g, "whisper");
+    // Sentence case; "Whisper" is a proper noun and "OCR" an acronym.
+    const rest = command.name.slice(1).replace(/Whisper/g, "whisper").replace(/\bOCR\b/g, "ocr");
     expect(rest).toBe(rest.toLowerCase());
   }
   await stopPlugin(app, plugin);
