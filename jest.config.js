@@ -14,5 +14,8 @@ module.exports = {
     "^onnxruntime-web/wasm$": "<rootDir>/node_modules/onnxruntime-web/dist/ort.wasm.bundle.min.mjs",
   },
   testTimeout: 60000,
+  // Node's fetch keeps idle keep-alive sockets to the loopback test servers open for a few
+  // seconds after a test; without this jest can wait on them after the last test has passed.
+  forceExit: true,
   reporters: ["default", "<rootDir>/test/support/plain-summary-reporter.js"],
 };
