@@ -1,5 +1,6 @@
 import nodePath from "node:path";
 import { FileSystemAdapter, Plugin } from "obsidian";
+import type { Clock } from "../core/ports";
 import type { BitacoraSettings } from "../core/settings/settings";
 import { AttachmentWatcher } from "./attachment-watcher";
 import { registerCommands } from "./commands";
@@ -30,7 +31,7 @@ export default class BitacoraPlugin extends Plugin {
   }
 
   override async onload(): Promise<void> {
-    this.data = new PluginDataStore(this, nodeClock);
+    this.data = new PluginDataStore(this, this.clock());
     await this.data.load();
     // A ledger change still waiting for its batch is written when the plugin stops.
     this.register(() => this.data.dispose());
@@ -44,9 +45,14 @@ export default class BitacoraPlugin extends Plugin {
     this.addChild(new QueueStatusBar(this, queue, () => void this.showQueue()));
     this.addSettingTab(new BitacoraSettingTab(this.app, this, this.data, device, () => this.downloadWhisperModel(), () => void this.downloadCaptioner(), () => this.host.describeEngines()));
     this.addRibbonIcon("list-checks", "Show Bitácora queue", () => void this.showQueue());
-    this.dashboards = this.addChild(new DashboardsComponent(this.app, new ObsidianVaultPort(this.app), () => this.bitacoraSettings, nodeClock));
+    this.dashboards = this.addChild(new DashboardsComponent(this.app, new ObsidianVaultPort(this.app), () => this.bitacoraSettings, this.clock()));
     this.models = new ModelDownloader(this.app, this.host.downloads, device);
     registerCommands(this, queue);
+  }
+
+  /** The clock of the dashboards' debounce and the ledger's batches (a test drives its own). */
+  protected clock(): Clock {
+    return nodeClock;
   }
 
   updateDashboards(): Promise<void> {

@@ -36,6 +36,9 @@ export class PluginDataStore {
   private ledger: Record<string, LedgerRecord> = {};
   private ledgerPending = false;
   private batch: AbortController | null = null;
+  /** When the pending batch is due (clock ms) and the write it will start. */
+  private batchDue = 0;
+  private batchWrite: Promise<void> = Promise.resolve();
   /** Writes are chained so a settings save and a ledger save never interleave. */
   private writing: Promise<void> = Promise.resolve();
   /** data.json of an older version held the whole queue under `queue`; moved out on load. */
@@ -118,8 +121,9 @@ export class PluginDataStore {
     this.flushLedger().catch((error) => console.warn("Bitácora could not save the processed-attachments list", error));
   }
 
-  /** Resolves once every write started so far has landed (a pending batch is not forced). */
-  settled(): Promise<void> {
+  /** Resolves once every write started so far, and a batch whose time has come, has landed (a batch not yet due is not forced). */
+  async settled(): Promise<void> {
+    if (this.batch && this.clock.now().getTime() >= this.batchDue) await this.batchWrite;
     return this.writing.catch(quiet);
   }
 
@@ -127,7 +131,8 @@ export class PluginDataStore {
     this.ledgerPending = true;
     if (this.batch) return;
     const batch = (this.batch = new AbortController());
-    this.clock.sleep(LEDGER_BATCH_MS, batch.signal).then(
+    this.batchDue = this.clock.now().getTime() + LEDGER_BATCH_MS;
+    this.batchWrite = this.clock.sleep(LEDGER_BATCH_MS, batch.signal).then(
       () => (this.batch === batch ? this.flushLedger() : undefined),
       quiet,
     );

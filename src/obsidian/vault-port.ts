@@ -6,6 +6,9 @@ import type { FileStat, VaultPort } from "../core/ports";
  * user's cursor and undo history); paths from settings and the core are normalised first.
  */
 export class ObsidianVaultPort implements VaultPort {
+  /** Notes being created now, by path (concurrent first edits of one note must not both create it). */
+  private readonly creating = new Map<string, Promise<boolean>>();
+
   constructor(private readonly app: App) {}
 
   async listFiles(): Promise<string[]> {
@@ -31,8 +34,23 @@ export class ObsidianVaultPort implements VaultPort {
 
   async processText(path: string, edit: (text: string) => string, initial: string): Promise<string> {
     const normalized = normalizePath(path);
-    const file = this.fileAt(normalized) ?? (await this.createNote(normalized, initial));
-    return this.app.vault.process(file, edit);
+    // Another edit of this path is creating the note: wait for it, then edit what it wrote.
+    // (No await when none is: the check and the claim below must happen in the same turn.)
+    for (let pending = this.creating.get(normalized); pending; pending = this.creating.get(normalized)) await pending.catch(() => false);
+    const file = this.fileAt(normalized);
+    if (file) return this.app.vault.process(file, edit);
+    // A new note is created with its edited text: one write (one upload for a sync client), not two.
+    const text = edit(initial);
+    const creation = this.createNote(normalized, text);
+    this.creating.set(normalized, creation);
+    try {
+      if (await creation) return text;
+    } finally {
+      if (this.creating.get(normalized) === creation) this.creating.delete(normalized);
+    }
+    const existing = this.fileAt(normalized);
+    if (!existing) throw new Error(`Could not create ${normalized}.`);
+    return this.app.vault.process(existing, edit);
   }
 
   async trashNoteIfUnchanged(path: string, expected: string): Promise<boolean> {
@@ -53,15 +71,15 @@ export class ObsidianVaultPort implements VaultPort {
     return found instanceof TFile ? found : null;
   }
 
-  private async createNote(path: string, initial: string): Promise<TFile> {
+  /** False when another write (or a sync client) created the note between our check and create. */
+  private async createNote(path: string, text: string): Promise<boolean> {
     const slash = path.lastIndexOf("/");
     if (slash > 0) await this.ensureFolder(path.slice(0, slash));
     try {
-      return await this.app.vault.create(path, initial);
+      await this.app.vault.create(path, text);
+      return true;
     } catch (error) {
-      // Another write (or a sync client) created it between our check and create.
-      const existing = this.fileAt(path);
-      if (existing) return existing;
+      if (this.fileAt(path)) return false;
       throw error;
     }
   }

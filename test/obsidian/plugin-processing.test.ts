@@ -12,9 +12,12 @@ const statusesIn = (text: string) => [...text.matchAll(/status:: ([A-Za-z ]+?)[\
 /** Adds `bytes` at `path` and returns every status the log note showed, in order, until Processed or Error. */
 async function statusesWhileProcessing(app: App, path: string, bytes: Uint8Array, logPath: string, timeoutMs: number) {
   const seen: string[] = [];
-  app.vault.on("modify", async (file: TFile) => {
+  // The note is created with its first entry (one write), then modified.
+  const record = async (file: TFile) => {
     if (file.path === logPath) seen.push(...statusesIn(await app.vault.read(file)));
-  });
+  };
+  app.vault.on("create", record);
+  app.vault.on("modify", record);
   await app.vault.createBinary(path, bytes);
   const log = await waitFor(() => app.vault.getFileByPath(logPath) ?? undefined, timeoutMs);
   await waitFor(async () => /status:: (Processed|Error)/.test(await app.vault.read(log)), timeoutMs);
