@@ -54,6 +54,16 @@ const payloadBuilds = [
     external: [...nodeBuiltins, "node-fetch"],
     plugins: [oneTesseractCore(root), portableGuard(root)],
   },
+  // The renderer's decode worker (a Web Worker in Obsidian: mediabunny + WebCodecs for AAC and Vorbis,
+  // src/obsidian/renderer-decode); the plugin starts it from this text when the engine host asks.
+  {
+    ...embedded,
+    platform: "browser",
+    format: "iife",
+    entryPoints: ["src/obsidian/renderer-decode/decode-worker.ts"],
+    outfile: `${PAYLOAD_DIR}/renderer-decode-worker.js`,
+    external: [],
+  },
 ];
 /**
  * The entries of main.js's payload: extracted by the engine host (eager) or on first use
@@ -63,6 +73,7 @@ const payloadBuilds = [
 const payloadEntries = [
   { name: "engine-host.js", eager: true },
   { name: "tesseract-worker.js", eager: false },
+  { name: "renderer-decode-worker.js", eager: false },
   { name: "tesseract-core-simd-lstm.wasm", eager: false, source: "node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm" },
   // whisper.cpp in WebAssembly (vendor/whisper-wasm, scripts/build-whisper-wasm.mjs): its three files side by side.
   ...["whisper-wasm.js", "whisper-wasm.wasm", "whisper-wasm.worker.js"].map((name) => ({ name, eager: false, source: `vendor/whisper-wasm/${name}` })),

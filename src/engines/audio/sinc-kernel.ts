@@ -15,7 +15,8 @@ let compiled: WebAssembly.Module | null | undefined;
 function wasmModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   try {
-    const bytes = Buffer.from(SINC_DOT_WASM_BASE64, "base64");
+    // atob, not Buffer: the renderer's decode worker (src/obsidian/renderer-decode) resamples too.
+    const bytes = Uint8Array.from(atob(SINC_DOT_WASM_BASE64), (char) => char.charCodeAt(0));
     compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
   } catch {
     compiled = null;
