@@ -4,7 +4,10 @@ import { setTimeout as delay } from "node:timers/promises";
 import { tempPathFor } from "./side-files";
 
 /** The note cannot be changed (read-only, immutable, or a folder the user may not write). */
-export class NoteNotWritableError extends Error {}
+export class NoteNotWritableError extends Error {
+  /** The queue fails the job at once (no retry) and tells the user. */
+  readonly code = "note-not-writable";
+}
 
 const MAX_ROUNDS = 50;
 /**

@@ -13,6 +13,8 @@ export const JOB_ERROR_CODES = [
   "engine-crashed",
   "download-failed",
   "server-failed",
+  /** The log note refused the write (read-only, protected): the user must free it. */
+  "note-not-writable",
   "internal",
 ] as const;
 

@@ -24,12 +24,21 @@ export interface JobRecord {
   /** Entry date-time currently written. */
   entryDate?: string;
   generated?: GeneratedValues;
+  /** Size and modification time when the file settled: a different file after the engine ran is processed again. */
+  settled?: SettledStat;
+  /** Same bytes as this processed attachment; processed on its own because the user wrote in its entry. */
+  copyOf?: string;
   /** Names the attachment had while this job ran (renamed mid-job): its entry is found under them. */
   previousPaths?: string[];
   error?: string;
   errorCode?: JobErrorCode;
   /** Shown in the queue view; not persisted. */
   progress?: { fraction?: number; stage: string };
+}
+
+export interface SettledStat {
+  size: number;
+  mtime: number;
 }
 
 export type JobSnapshot = Readonly<Pick<JobRecord, "id" | "path" | "kind" | "state" | "attempts" | "error" | "progress">>;

@@ -24,6 +24,7 @@ export interface Step {
 }
 
 export const DELETED_REASON = "The attachment was deleted before it was processed.";
+export const DELETED_MID_JOB_REASON = "The attachment was deleted while it was being processed; nothing links to a missing file.";
 export const CANCELLED_REASON = "Cancelled.";
 
 /**
@@ -58,7 +59,7 @@ function transition(state: QueueState, event: QueueEvent, now: number, rules: Qu
       return onJob(state, event.jobId, ["waiting"], (job) => {
         if (event.result === "gone") return cancelled(state, job, DELETED_REASON);
         if (event.result === "empty") return failed(state, job, "empty-file", "The file is empty (0 bytes).", rules);
-        return { state, effects: [{ type: "hash", jobId: job.id }] };
+        return { state: withJob(state, { ...job, settled: event.stat }), effects: [{ type: "hash", jobId: job.id }] };
       });
     case "hashed":
       return onJob(state, event.jobId, ["waiting"], (job) => {
@@ -67,6 +68,8 @@ function transition(state: QueueState, event: QueueEvent, now: number, rules: Qu
         if (!event.duplicate || job.force || !record || record.path === job.path) {
           return saved(withJob(state, { ...hashed, state: "queued" }));
         }
+        // The user wrote in the copy's placeholder: it becomes an entry of its own, never a "Not Processed" left behind.
+        if (event.duplicate.placeholderTouched) return saved(withJob(state, { ...hashed, state: "queued", copyOf: record.path }));
         const effects: QueueEffect[] = [{ type: "remove-placeholder", jobId: job.id }];
         let ledger = state.ledger;
         // The original is gone: the same recording was moved outside Obsidian. The entry follows it.
@@ -88,6 +91,12 @@ function transition(state: QueueState, event: QueueEvent, now: number, rules: Qu
     case "engine-result":
       return onJob(state, event.jobId, ["running"], (job) => {
         if (state.stopped) return unchanged(state);
+        if (event.file === "gone") return cancelled(state, job, DELETED_MID_JOB_REASON);
+        // The file changed while the engine read it: wait for it to settle and run again, same entry.
+        if (event.file === "changed") {
+          const again = { ...job, state: "waiting" as const, attempts: job.attempts - 1, progress: undefined, settled: undefined };
+          return { state: withJob(state, again), effects: [{ type: "write-status", jobId: job.id, status: "Not Processed" }, { type: "save" }, { type: "wait-stable", jobId: job.id }] };
+        }
         const writing = { ...job, progress: { stage: "Writing entry", fraction: 1 } };
         return { state: withJob(state, writing), effects: [{ type: "write-entry", jobId: job.id, findings: event.findings }] };
       });
@@ -112,6 +121,11 @@ function transition(state: QueueState, event: QueueEvent, now: number, rules: Qu
           return saved(withJob(state, { ...job, state: "queued", progress: undefined, error: event.message, errorCode: event.code }));
         }
         return failed(state, job, event.code, event.message, rules);
+      });
+    case "write-failed":
+      return onJob(state, event.jobId, ["waiting", "queued", "running"], (job) => {
+        const stopped = failed(state, job, "note-not-writable", event.message, rules);
+        return job.state === "queued" ? stopped : { ...stopped, effects: [{ type: "abort", jobId: job.id }, ...stopped.effects] };
       });
     case "cancel":
       return onJob(state, event.jobId, ["waiting", "queued", "running"], (job) => cancelled(state, job, CANCELLED_REASON));
@@ -171,7 +185,8 @@ function entryWritten(state: QueueState, event: Extract<QueueEvent, { type: "ent
   const placed = { ...job, notePath: event.notePath, entryDate: event.entryDate, generated: job.generated && !event.processed ? job.generated : event.generated };
   if (!event.processed || job.state !== "running") return { state: withJob(state, placed), effects: [] };
   const done: JobRecord = { ...placed, state: "done", progress: undefined, error: undefined, errorCode: undefined, previousPaths: undefined };
-  const ledger = job.hash
+  // A copy processed on its own leaves the ledger with the original.
+  const ledger = job.hash && !job.copyOf
     ? { ...state.ledger, [job.hash]: { path: job.path, notePath: event.notePath, entryDate: event.entryDate, processedAt: now, generated: event.generated } }
     : state.ledger;
   return saved(withJob({ ...state, ledger }, done));
@@ -186,7 +201,7 @@ function cancelled(state: QueueState, job: JobRecord, reason: string): Step {
 function failed(state: QueueState, job: JobRecord, code: JobRecord["errorCode"] & string, message: string, rules: QueueRules): Step {
   const next = withJob(state, { ...job, state: "failed", error: message, errorCode: code, progress: undefined });
   const effects: QueueEffect[] = [{ type: "write-status", jobId: job.id, status: "Error", error: message }, { type: "save" }];
-  const needsUser = code === "engine-crashed" || (ENGINE_UNAVAILABLE_CODES.has(code) && !rules.waitForEngine);
+  const needsUser = code === "engine-crashed" || code === "note-not-writable" || (ENGINE_UNAVAILABLE_CODES.has(code) && !rules.waitForEngine);
   if (needsUser) effects.push({ type: "notify", message: `Bitácora: ${message}` });
   return { state: next, effects };
 }

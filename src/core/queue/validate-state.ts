@@ -43,6 +43,8 @@ export function validJob(raw: unknown, warn: Warn): JobRecord | null {
   if (typeof job.attempts !== "number" || !Number.isFinite(job.attempts)) job.attempts = 0;
   if (typeof job.enqueuedAt !== "number" || !Number.isFinite(job.enqueuedAt)) job.enqueuedAt = 0;
   if (job.hash !== undefined && typeof job.hash !== "string") delete job.hash;
+  const settled = job.settled as unknown;
+  if (settled !== undefined && !(isRecord(settled) && Number.isFinite(settled.size) && Number.isFinite(settled.mtime))) delete job.settled;
   return job;
 }
 

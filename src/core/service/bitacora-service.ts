@@ -1,5 +1,5 @@
 import { labelsFor } from "../log/labels";
-import { fileNameOf } from "../media";
+import { fileNameOf, mediaKindOf } from "../media";
 import type { ProcessorFindings } from "../processing/processor-port";
 import type { Clock, ContentHasher, EnginePort, StatePort, VaultPort } from "../ports";
 import { INCOMPLETE_FILE_CODES, jobErrorCodeOf } from "../queue/error-codes";
@@ -256,7 +256,13 @@ export class BitacoraService {
       case "write-status":
         return this.write(async () => {
           const job = this.job(effect.jobId);
-          if (job) await this.writeStatus(job, effect.status, effect.error);
+          if (!job) return;
+          try {
+            await this.writeStatus(job, effect.status, effect.error);
+          } catch (error) {
+            // The note refused (read-only, protected): the job says why in the queue and a notice.
+            this.dispatch({ type: "write-failed", jobId: job.id, message: error instanceof Error ? error.message : String(error) });
+          }
         });
       case "write-entry":
         return this.write(async () => {
@@ -280,7 +286,8 @@ export class BitacoraService {
     waitUntilStable(this.deps.vault, path, this.deps.clock, this.deps.settings().stableForMs, controller.signal).then(
       (result) => {
         this.controllers.delete(jobId);
-        this.dispatch({ type: "stable", jobId, result: result.kind });
+        const stat = result.kind === "stable" ? { size: result.stat.size, mtime: result.stat.mtime } : undefined;
+        this.dispatch({ type: "stable", jobId, result: result.kind, stat });
       },
       () => this.controllers.delete(jobId),
     );
@@ -292,7 +299,10 @@ export class BitacoraService {
     try {
       const hash = await this.deps.hasher(this.deps.vault.absolutePath(job.path));
       const record = this.state.ledger[hash];
-      const duplicate = record && record.path !== job.path ? { originalExists: (await this.deps.vault.stat(record.path)) !== null } : undefined;
+      const duplicate =
+        record && record.path !== job.path
+          ? { originalExists: (await this.deps.vault.stat(record.path)) !== null, placeholderTouched: !(await this.writer.placeholderUntouched(job)) }
+          : undefined;
       this.dispatch({ type: "hashed", jobId, hash, duplicate });
     } catch {
       // It went away between the stability check and the read.
@@ -317,7 +327,8 @@ export class BitacoraService {
         controller.signal,
         (report) => this.dispatch({ type: "progress", jobId, report }),
       );
-      this.dispatch({ type: "engine-result", jobId, findings });
+      const file = await this.fileAfterEngine(jobId);
+      this.dispatch({ type: "engine-result", jobId, findings, file });
     } catch (error) {
       const path = this.job(jobId)?.path;
       const fileExists = path !== undefined && (await this.deps.vault.stat(path)) !== null;
@@ -326,6 +337,39 @@ export class BitacoraService {
     } finally {
       this.controllers.delete(jobId);
     }
+  }
+
+  /**
+   * The file as it is now against what the engine read: the same (size and time, or the same hash
+   * when only those moved), changed (a recorder that paused mid-write), or gone. A file renamed with
+   * no event to say so (a CLI run without --watch) is found by its content and followed.
+   */
+  private async fileAfterEngine(jobId: string): Promise<"unchanged" | "changed" | "gone"> {
+    const job = this.job(jobId);
+    if (!job) return "unchanged";
+    const stat = await this.deps.vault.stat(job.path);
+    if (!stat) {
+      const moved = await this.findMoved(job);
+      if (!moved) return "gone";
+      this.fileRenamed(moved, job.path);
+      return "unchanged";
+    }
+    if (!job.settled || (stat.size === job.settled.size && stat.mtime === job.settled.mtime)) return "unchanged";
+    const hash = await this.deps.hasher(this.deps.vault.absolutePath(job.path)).catch(() => null);
+    if (hash === null) return "gone";
+    return hash === job.hash ? "unchanged" : "changed";
+  }
+
+  /** Another attachment path with this job's exact bytes and no job of its own. */
+  private async findMoved(job: JobRecord): Promise<string | null> {
+    if (!job.hash || !job.settled) return null;
+    for (const candidate of await this.deps.vault.listFiles()) {
+      if (candidate === job.path || !mediaKindOf(candidate) || latestJobFor(this.state, candidate)) continue;
+      if ((await this.deps.vault.stat(candidate))?.size !== job.settled.size) continue;
+      const hash = await this.deps.hasher(this.deps.vault.absolutePath(candidate)).catch(() => null);
+      if (hash === job.hash) return candidate;
+    }
+    return null;
   }
 
   /** Queues a note write after the ones already asked for. */

@@ -90,6 +90,13 @@ export class EntryWriter {
     await this.vault.processText(notePath, (text) => renameAttachmentInNote(text, oldPath, newPath), "");
   }
 
+  /** Whether the job's entry is missing or still the placeholder as written (the user added nothing to it). */
+  async placeholderUntouched(job: JobRecord): Promise<boolean> {
+    const text = job.notePath ? await this.vault.readText(job.notePath) : null;
+    const existing = text === null ? null : findEntry(text, [job.path]);
+    return !existing || (!existing.edited && isUntouchedPlaceholder(existing));
+  }
+
   /** Removes a placeholder entry the user never touched (a duplicate turned out to be known). */
   async removeIfUntouched(job: JobRecord): Promise<void> {
     if (!job.notePath || (await this.vault.readText(job.notePath)) === null) return;
