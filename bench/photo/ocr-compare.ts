@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     console.log(`${engine.name}: start + first image ${startMs.toFixed(0)} ms`);
     for (const fixture of fixtures) {
       const [prepared, prepareMs] = await timed(() => prepareOcrImage(fixture.absPath));
-      const [lines, ocrMs] = await timed(() => engine.recognize(prepared.png));
+      const [lines, ocrMs] = await timed(() => engine.recognize(prepared.file));
       const text = cleanOcrLines(lines).map((line) => line.text);
       const cer = characterErrorRate(fixture.expectedLines, text);
       rows.push({ engine: engine.name, file: fixture.file, cer: Number(cer.toFixed(4)), ocrMs: Math.round(ocrMs), prepareMs: Math.round(prepareMs), lines: text });

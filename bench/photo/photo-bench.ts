@@ -39,7 +39,7 @@ async function tesseractCliMs(photo: string): Promise<number | undefined> {
   for (const lang of ["spa", "eng"]) writeFileSync(path.join(tessdata, `${lang}.traineddata`), gunzipSync(readFileSync(packagedLanguageFile(lang))));
   const prepared = await prepareOcrImage(photo);
   const input = path.join(work, "prepared.png");
-  writeFileSync(input, prepared.png);
+  writeFileSync(input, prepared.file);
   const args = [input, "stdout", "--tessdata-dir", tessdata, "-l", "spa+eng", "--dpi", "300"];
   if (spawnSync("tesseract", ["--version"]).status !== 0) return undefined;
   const times: number[] = [];
@@ -63,7 +63,7 @@ async function ocrSideComparison(photo: string): Promise<Record<string, { ocrMed
     let lines: string[] = [];
     for (let run = 0; run < 3; run++) {
       const start = performance.now();
-      lines = (await ocr.recognize(prepared.png)).map((line) => line.text.replace(/\s+/g, " ").trim());
+      lines = (await ocr.recognize(prepared.file)).map((line) => line.text.replace(/\s+/g, " ").trim());
       times.push(performance.now() - start);
     }
     out[String(side)] = { ocrMedianMs: Math.round(median(times)), lines };

@@ -45,7 +45,7 @@ export async function prepareOcrImage(absPath: string, maxSide = OCR_MAX_SIDE): 
     let pipeline = sharp(data, { raw });
     if (meanLuminance < 100) pipeline = pipeline.negate({ alpha: false });
     const png = await pipeline.png({ compressionLevel: 1 }).toBuffer();
-    return { png, width: info.width, height: info.height, meanLuminance };
+    return { file: png, format: "png", width: info.width, height: info.height, meanLuminance };
   } catch (error) {
     throw decodeFailure(error);
   }

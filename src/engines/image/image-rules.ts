@@ -77,8 +77,13 @@ export function fitInside(width: number, height: number, maxSide: number): { wid
 }
 
 export interface OcrImage {
-  /** Greyscale PNG, dark text on light ground, long side ≤ OCR_MAX_SIDE. */
-  png: Buffer;
+  /**
+   * The greyscale image file for OCR, dark text on light ground, long side ≤ OCR_MAX_SIDE: PNG from
+   * sharp (PaddleOCR needs a format sharp reads), binary PGM from the WebAssembly decoder (Tesseract's
+   * Leptonica reads PGM's raw pixels without decoding, saving a PNG encode and decode per photo).
+   */
+  file: Buffer;
+  format: "png" | "pgm";
   width: number;
   height: number;
   /** Mean luminance 0..255 of the picture as taken (before any inversion). */

@@ -35,13 +35,13 @@ export class OcrStrategy {
     private readonly fallback: OcrEngine | undefined,
   ) {}
 
-  async read(png: Buffer, signal?: AbortSignal): Promise<OcrOutcome> {
-    const raw = await this.primary.recognize(png, signal);
+  async read(image: Buffer, signal?: AbortSignal): Promise<OcrOutcome> {
+    const raw = await this.primary.recognize(image, signal);
     const first = cleanOcrLines(raw);
     const sawText = letterCount(raw) >= 4;
     if (!sawText || isConfidentReading(first) || !this.fallback || signal?.aborted) return { lines: first, engine: this.primary.name };
     // The fallback is a second opinion: if it cannot start, the primary reading still stands.
-    const second = cleanOcrLines(await this.fallback.recognize(png, signal).catch(() => []));
+    const second = cleanOcrLines(await this.fallback.recognize(image, signal).catch(() => []));
     const weight = (lines: OcrLine[]) => letterCount(lines) * meanConfidence(lines);
     return weight(second) > weight(first) ? { lines: second, engine: this.fallback.name } : { lines: first, engine: this.primary.name };
   }

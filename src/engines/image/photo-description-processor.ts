@@ -39,7 +39,7 @@ export const createPhotoDescriptionProcessor = (engines: PhotoEngines): MediaPro
     context.onProgress({ stage: "Reading the text in the photo", fraction: 0.05 });
     const ocrImage = await engines.decoder.ocrImage(job.absPath);
     throwIfAborted(signal);
-    const read = await engines.ocr(options).read(ocrImage.png, signal);
+    const read = await engines.ocr(options).read(ocrImage.file, signal);
     const engine = read.engine;
     throwIfAborted(signal);
     // Rows from the boxes' geometry keep table rows and label–value pairs together.

@@ -67,8 +67,7 @@ export class WasmPhotoDecoder implements PhotoDecoder {
     for (let i = 0; i < grey.pixels.length; i++) sum += grey.pixels[i];
     const meanLuminance = sum / grey.pixels.length;
     if (meanLuminance < 100) for (let i = 0; i < grey.pixels.length; i++) grey.pixels[i] = 255 - grey.pixels[i];
-    const png = await this.encodePng(grey.pixels, grey.width, grey.height, 1);
-    return { png, width: grey.width, height: grey.height, meanLuminance };
+    return { file: greyPgm(grey.pixels, grey.width, grey.height), format: "pgm", width: grey.width, height: grey.height, meanLuminance };
   }
 
   async rgbSquare(absPath: string, side: number): Promise<Uint8Array> {
@@ -84,7 +83,7 @@ export class WasmPhotoDecoder implements PhotoDecoder {
     const stored = orientedSize(target.width, target.height, header.orientation);
     const small = resizeRgba(rgba.data, rgba.width, rgba.height, stored.width, stored.height, 3);
     const upright = applyOrientation(small, stored.width, stored.height, 3, header.orientation);
-    return this.encodePng(upright.pixels, upright.width, upright.height, 3);
+    return this.encodeRgbPng(upright.pixels, upright.width, upright.height);
   }
 
   /** Container, size and orientation from the first bytes; refuses HEIC, bombs and tiny images. */
@@ -121,16 +120,22 @@ export class WasmPhotoDecoder implements PhotoDecoder {
     }
   }
 
-  private async encodePng(pixels: Uint8Array, width: number, height: number, channels: 1 | 3): Promise<Buffer> {
+  private async encodeRgbPng(pixels: Uint8Array, width: number, height: number): Promise<Buffer> {
     const rgba = new Uint8ClampedArray(width * height * 4);
-    for (let i = 0, o = 0; i < pixels.length; i += channels, o += 4) {
+    for (let i = 0, o = 0; i < pixels.length; i += 3, o += 4) {
       rgba[o] = pixels[i];
-      rgba[o + 1] = pixels[channels === 1 ? i : i + 1];
-      rgba[o + 2] = pixels[channels === 1 ? i : i + 2];
+      rgba[o + 1] = pixels[i + 1];
+      rgba[o + 2] = pixels[i + 2];
       rgba[o + 3] = 255;
     }
     return Buffer.from(await encodePng({ data: rgba, width, height, colorSpace: "srgb" } as ImageData));
   }
+}
+
+/** Binary PGM (P5): a one-line header and the grey bytes as they are, which Leptonica reads directly. */
+function greyPgm(pixels: Uint8Array, width: number, height: number): Buffer {
+  const header = Buffer.from(`P5\n${width} ${height}\n255\n`, "latin1");
+  return Buffer.concat([header, pixels]);
 }
 
 /** Asset bytes never sit in shared memory; the cast only narrows the buffer type. */
