@@ -42,7 +42,7 @@ const addonCpuMs: number[] = [];
 
 async function runNative(pcm: Float32Array): Promise<number> {
   const t0 = performance.now();
-  const engine = new NativeWhisperEngine({ modelPath, useGpu: false });
+  const engine = new NativeWhisperEngine({ modelPath });
   await engine.transcribe(pcm, { language, threads });
   await engine.dispose();
   return performance.now() - t0;

@@ -61,6 +61,15 @@ export function fillDailyTemplate(template: string, date: Date, format: string, 
     .replace(/{{\s*tomorrow\s*}}/gi, day.clone().add(1, "day").format(format));
 }
 
+/** Whether `path` is one of the user's daily notes: in their folder, named in their date format. */
+export function isDailyNotePath(config: DailyNoteConfig, path: string): boolean {
+  const folder = normalizePath(config.folder);
+  const prefix = folder === "/" || folder === "" ? "" : `${folder}/`;
+  if (!path.startsWith(prefix) || !path.toLowerCase().endsWith(".md")) return false;
+  // Strict parsing: "Kubernetes" or "2025-07-30 notas" is not a day. The format may hold folders (YYYY/MM/DD).
+  return moment(path.slice(prefix.length, -3), config.format, true).isValid();
+}
+
 /** The service's LogNoteLocator for "daily note" mode. */
 export class DailyNoteLocator {
   constructor(private readonly app: App, private readonly now: () => Date = () => new Date()) {}

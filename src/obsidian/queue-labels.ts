@@ -20,11 +20,9 @@ export function describeJob(job: JobSnapshot): string {
   return fraction === undefined ? stage : `${stage} ${percent(fraction)}`;
 }
 
-export const isPending = (job: JobSnapshot) => isActive(job.state);
-
 /** Status bar text: queue length and the current job's progress, or that all is done. */
 export function statusBarText(snapshot: QueueSnapshot): string {
-  const pending = snapshot.jobs.filter(isPending);
+  const pending = snapshot.jobs.filter((job) => isActive(job.state));
   const failed = snapshot.jobs.filter((job) => job.state === "failed").length;
   const parts: string[] = [];
   if (snapshot.paused) parts.push("paused");

@@ -1,7 +1,8 @@
 import { ItemView, type WorkspaceLeaf } from "obsidian";
 import { fileNameOf } from "../core/media";
 import type { JobSnapshot, QueueControls } from "./queue-controls";
-import { describeJob, isPending } from "./queue-labels";
+import { isActive } from "../core/queue/job";
+import { describeJob } from "./queue-labels";
 
 export const QUEUE_VIEW_TYPE = "bitacora-queue";
 
@@ -87,7 +88,7 @@ export class QueueView extends ItemView {
     if (job.state === "failed" || job.state === "cancelled") {
       actions.createEl("button", { text: "Retry" }).addEventListener("click", () => this.queue.retry(job.id));
     }
-    if (isPending(job)) {
+    if (isActive(job.state)) {
       actions.createEl("button", { text: "Cancel" }).addEventListener("click", () => this.queue.cancel(job.id));
     }
   }
@@ -95,5 +96,5 @@ export class QueueView extends ItemView {
 
 /** Pending work first, newest finished jobs after. */
 function ordered(jobs: readonly JobSnapshot[]): JobSnapshot[] {
-  return [...jobs.filter(isPending), ...jobs.filter((job) => !isPending(job)).reverse()];
+  return [...jobs.filter((job) => isActive(job.state)), ...jobs.filter((job) => !isActive(job.state)).reverse()];
 }

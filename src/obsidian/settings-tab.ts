@@ -164,10 +164,6 @@ export class BitacoraSettingTab extends PluginSettingTab {
       .addTextArea((text) =>
         text.setValue(keywordRulesToText(settings.areaKeywords)).onChange((value) => this.save({ areaKeywords: keywordRulesFromText(value) })),
       );
-    new Setting(containerEl)
-      .setName("Link to topics that have no note yet")
-      .setDesc("Off: entries link only to notes that exist.")
-      .addToggle((toggle) => toggle.setValue(settings.createTopicStubs).onChange((value) => this.save({ createTopicStubs: value })));
 
     new Setting(containerEl).setName("Dashboards").setHeading();
     new Setting(containerEl)

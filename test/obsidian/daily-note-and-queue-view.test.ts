@@ -2,6 +2,8 @@
 import type { App as ObsidianApp, WorkspaceLeaf as ObsidianLeaf } from "obsidian";
 import { App, FakeElement, Notice, WorkspaceLeaf, type TFile } from "../obsidian-stand-in/obsidian";
 import { DailyNoteLocator, fillDailyTemplate } from "../../src/obsidian/daily-note-locator";
+import { topicNotesIn } from "../../src/obsidian/topic-notes";
+import { DEFAULT_SETTINGS } from "../../src/core/settings/settings";
 import { QueueView } from "../../src/obsidian/queue-view";
 import type { QueueControls, QueueSnapshot } from "../../src/obsidian/queue-controls";
 import { bytesOf, presetSettings, startPlugin, waitFor, stopPlugin, perTestVault } from "./harness";
@@ -20,6 +22,19 @@ test("core Daily notes: folder, moment format (with nested folders) and template
   const located = await new DailyNoteLocator(app as unknown as ObsidianApp, () => JULY_30).locate(JULY_30);
   expect(located.path).toBe("Diario/2025/07/2025-07-30.md");
   expect(located.initial).toBe("# Wednesday 30 de July\n\nCreada 2025/07/2025-07-30 · ayer 2025/07/2025-07-29\n\n## Registro\n");
+});
+
+test("in daily-note mode the daily notes are never topics; other notes in their folder still are", async () => {
+  for (const path of ["Diario/2025/07/2025-07-30.md", "Diario/2025/07/2025-07-31.md", "Diario/kubernetes.md", "Topics/whisper_ai.md"]) {
+    current.vault.writeText(path, "# x\n");
+  }
+  const app = await App.create__(current.vault.dir);
+  coreDailyNotes(app, { folder: "Diario/", format: "YYYY/MM/YYYY-MM-DD" });
+  const names = (logMode: "daily-note" | "log-folder") =>
+    topicNotesIn(app as unknown as ObsidianApp, { ...DEFAULT_SETTINGS, logMode }).map((note) => note.name).sort();
+  expect(names("daily-note")).toEqual(["kubernetes", "whisper_ai"]);
+  // In log-folder mode, notes named like days outside the log folder are the user's own.
+  expect(names("log-folder")).toEqual(["2025-07-30", "2025-07-31", "kubernetes", "whisper_ai"]);
 });
 
 test("Periodic Notes daily settings win when enabled; defaults when nothing is configured", async () => {

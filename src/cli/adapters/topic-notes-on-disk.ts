@@ -2,6 +2,7 @@ import { parse as parseYaml } from "yaml";
 import type { VaultPort } from "../../core/ports";
 import type { TopicNote } from "../../core/service/entry-enricher";
 import type { BitacoraSettings } from "../../core/settings/settings";
+import { isTopicNotePath } from "../../core/service/topic-note-rule";
 
 const asList = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? [value] : [];
@@ -18,13 +19,14 @@ function aliasesOf(text: string): string[] {
   }
 }
 
-/** The vault's topic notes as the CLI sees them: every note outside the log folder and dashboards. */
+/**
+ * The vault's topic notes as the CLI sees them (`isTopicNotePath`). The CLI writes to the log
+ * folder in every mode, so it knows no daily notes.
+ */
 export async function topicNotesOnDisk(vault: VaultPort, settings: BitacoraSettings): Promise<TopicNote[]> {
-  const logFolder = settings.logFolder ? `${settings.logFolder.replace(/\/+$/, "")}/` : null;
-  const generated = new Set([settings.sprintDashboardPath, settings.deploymentDashboardPath]);
   const notes: TopicNote[] = [];
   for (const path of await vault.listFiles()) {
-    if (!path.endsWith(".md") || (logFolder && path.startsWith(logFolder)) || generated.has(path)) continue;
+    if (!isTopicNotePath(path, settings, () => false)) continue;
     const name = path.slice(path.lastIndexOf("/") + 1, -3);
     notes.push({ name, aliases: aliasesOf((await vault.readText(path)) ?? "") });
   }

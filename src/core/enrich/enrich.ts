@@ -5,7 +5,7 @@
 import type { LogEntry } from "../log/entry";
 import { activityFields } from "./activity";
 import { classifyArea, DEFAULT_AREA_SETTINGS, type AreaDecision, type AreaSettings } from "./area";
-import { chooseTopics, linkMentions, type NoteIndex } from "./links";
+import { linkMentions, type NoteIndex } from "./links";
 import { keyPoints } from "./key-points";
 import { activityTopics, looseMentions } from "./main-topics";
 import { aggregateMetrics, findMetrics, type Metric } from "./metrics";
@@ -14,8 +14,6 @@ import { chooseTitle, suggestTitle, titleSource } from "./title";
 
 export interface EnrichSettings {
   area: AreaSettings;
-  /** Create notes for suggested topics that do not exist (off: such topics are dropped). */
-  createStubs: boolean;
   maxTopics: number;
   titleMaxWords: number;
   /** Service names to recognise in deployment entries, besides hyphenated names like whisper-api. */
@@ -24,7 +22,6 @@ export interface EnrichSettings {
 
 export const DEFAULT_ENRICH_SETTINGS: EnrichSettings = {
   area: DEFAULT_AREA_SETTINGS,
-  createStubs: false,
   maxTopics: 3,
   titleMaxWords: 6,
   knownServices: [],
@@ -56,8 +53,6 @@ export interface EnrichResult {
   suggestedTitle: string;
   areaDecision: AreaDecision;
   metrics: Metric[];
-  /** Topic notes to create (only when `createStubs` is on). */
-  stubs: string[];
 }
 
 function textsOf(entry: LogEntry): { transcript?: string; description?: string; ocr?: string } {
@@ -73,12 +68,9 @@ export function enrichEntry(entry: LogEntry, context: EnrichContext): EnrichResu
   const { transcript, description, ocr } = textsOf(entry);
   const allText = [transcript, description, ocr].filter(Boolean).join("\n");
 
-  // Spoken words name the activity best; a screen's own title ("Rollback del despliegue a
-  // producción") beats a fragment of its text or of the generated description.
-  const screenTitle = entry.findings?.title;
+  // Spoken words name the activity best, then the picture's text or its description.
   const suggested =
     (transcript ? suggestTitle(transcript, { maxWords: settings.titleMaxWords }) : "") ||
-    screenTitle ||
     suggestTitle(titleSource({ description, ocrLines: entry.findings?.image?.ocrLines }), { maxWords: settings.titleMaxWords }) ||
     "";
   const title = chooseTitle(
@@ -106,11 +98,8 @@ export function enrichEntry(entry: LogEntry, context: EnrichContext): EnrichResu
     ...activityTopics(activity.type, context.notes).filter((note) => !context.excludeNotes?.includes(note)),
     ...[...mentionCounts.entries()].sort((a, b) => b[1] - a[1]).map(([note]) => note),
   ];
-  const { topics, stubs } = chooseTopics([...entry.topics, ...mentioned].filter((t, i, all) => all.indexOf(t) === i), context.notes, {
-    suggested: entry.findings?.topics,
-    createStubs: settings.createStubs,
-    max: settings.maxTopics,
-  });
+  // The entry's closing links: the ones it has, then the mentioned notes, a few at most.
+  const topics = [...new Set([...entry.topics, ...mentioned])].slice(0, settings.maxTopics);
 
   // Figures come from what was said and read; a generated description repeats them (and would
   // count replicas twice), so it is used only when there is no recognised text.
@@ -133,6 +122,5 @@ export function enrichEntry(entry: LogEntry, context: EnrichContext): EnrichResu
     suggestedTitle: suggested,
     areaDecision,
     metrics,
-    stubs,
   };
 }

@@ -160,34 +160,6 @@ function phraseMatchesAt(text: string, tokens: Token[], i: number, phrase: strin
   return !(before !== undefined && BOUNDARY_BEFORE.test(before)) && !JOINED_AFTER.test(after);
 }
 
-export interface TopicOptions {
-  /** Topic names suggested by processors; missing notes are dropped unless stubs are allowed. */
-  suggested?: string[];
-  createStubs?: boolean;
-  max?: number;
-}
-
-/** The entry's closing topic links: mentioned notes first, then suggestions; stubs to create if enabled. */
-export function chooseTopics(
-  mentioned: string[],
-  index: NoteIndex,
-  options: TopicOptions = {},
-): { topics: string[]; stubs: string[] } {
-  const topics = [...mentioned];
-  const stubs: string[] = [];
-  for (const suggestion of options.suggested ?? []) {
-    const existing = resolveNote(index, suggestion);
-    if (existing) {
-      if (!topics.includes(existing)) topics.push(existing);
-    } else if (options.createStubs && !stubs.includes(suggestion)) {
-      stubs.push(suggestion);
-      topics.push(suggestion);
-    }
-  }
-  const kept = topics.slice(0, options.max ?? 3);
-  return { topics: kept, stubs: stubs.filter((s) => kept.includes(s)) };
-}
-
 /** Renders topic links as the entry's last line, like seed 000 (`[[performance_optimization]]`). */
 export function topicLine(topics: string[]): string {
   return topics.map((t) => `[[${t}]]`).join(" ");

@@ -61,10 +61,6 @@ export interface ProcessorFindings {
   emotion?: EmotionFindings;
   /** Extra per-entry Dataview fields, e.g. { latency_ms: "180" }. */
   fields?: Record<string, string>;
-  /** Suggested title and area (enrichment), and topic notes to link. */
-  title?: string;
-  area?: string;
-  topics?: string[];
 }
 
 export interface ProcessJob {

@@ -32,6 +32,10 @@ export const ENGINE_UNAVAILABLE_CODES: ReadonlySet<JobErrorCode> = new Set(["no-
 /** Files that may be completed later by sync: a change to the file queues them again. */
 export const INCOMPLETE_FILE_CODES: ReadonlySet<JobErrorCode> = new Set(["empty-file", "corrupt-media"]);
 
+/** What a job says when its file is gone or empty, whichever side (queue or engine) finds it. */
+export const MISSING_FILE_MESSAGE = "The file no longer exists (it was moved, renamed or deleted).";
+export const EMPTY_FILE_MESSAGE = "The file is empty (0 bytes).";
+
 /** Any thrown value as a code core knows (unknown codes are "internal"). */
 export function jobErrorCodeOf(error: unknown): JobErrorCode {
   const code = (error as { code?: unknown } | null)?.code;

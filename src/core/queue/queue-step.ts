@@ -1,4 +1,4 @@
-import { ENGINE_UNAVAILABLE_CODES, TRANSIENT_ERROR_CODES } from "./error-codes";
+import { EMPTY_FILE_MESSAGE, ENGINE_UNAVAILABLE_CODES, TRANSIENT_ERROR_CODES } from "./error-codes";
 import { isActive, type JobRecord } from "./job";
 import type { PersistedState } from "./ledger";
 import type { QueueEffect, QueueEvent } from "./queue-events";
@@ -58,7 +58,7 @@ function transition(state: QueueState, event: QueueEvent, now: number, rules: Qu
     case "stable":
       return onJob(state, event.jobId, ["waiting"], (job) => {
         if (event.result === "gone") return cancelled(state, job, DELETED_REASON);
-        if (event.result === "empty") return failed(state, job, "empty-file", "The file is empty (0 bytes).", rules);
+        if (event.result === "empty") return failed(state, job, "empty-file", EMPTY_FILE_MESSAGE, rules);
         return { state: withJob(state, { ...job, settled: event.stat }), effects: [{ type: "hash", jobId: job.id }] };
       });
     case "hashed":

@@ -3,12 +3,11 @@ import type { LogEntry } from "../log/entry";
 import type { BitacoraSettings } from "../settings/settings";
 import { basicEnricher, type EntryEnricher } from "./entry-enricher";
 
-/** Maps the user's settings (area names, keyword rules, stub creation) to the enrichment's own. */
+/** Maps the user's settings (area names, keyword rules) to the enrichment's own. */
 export function enrichSettingsFrom(settings: BitacoraSettings): EnrichSettings {
   const known = new Map(DEFAULT_AREAS.map((area) => [area.name, area]));
   return {
     ...DEFAULT_ENRICH_SETTINGS,
-    createStubs: settings.createTopicStubs,
     area: {
       ...DEFAULT_ENRICH_SETTINGS.area,
       areas: settings.areas.map((name) => known.get(name) ?? { name, keywords: [] }),

@@ -33,7 +33,6 @@ export interface BitacoraSettings {
   firstRunDone: boolean;
   whisperLanguage: string;
   includeGps: boolean;
-  createTopicStubs: boolean;
   /** How long a file must stop growing before it is processed (sync clients write in pieces). */
   stableForMs: number;
   maxAttempts: number;
@@ -113,7 +112,6 @@ export const DEFAULT_SETTINGS: BitacoraSettings = {
   firstRunDone: false,
   whisperLanguage: "auto",
   includeGps: false,
-  createTopicStubs: false,
   stableForMs: 2000,
   maxAttempts: 3,
   sprintLengthDays: 14,

@@ -1,4 +1,5 @@
-import { isValid, parse } from "date-fns";
+import { parse } from "date-fns";
+import { plausible } from "./local-iso";
 
 /** Where an entry's time came from, best first. */
 export type TimeSource = "media" | "file-name" | "file-created" | "seen";
@@ -15,14 +16,6 @@ const NAME_PATTERNS: NamePattern[] = [
   { regex: /(\d{4})-(\d{2})-(\d{2})(?:[ T_]|\s+at\s+|\s+a las\s+)(\d{1,2})[.:\-h](\d{2})(?:[.:\-m](\d{2}))?/, format: "yyyy-MM-dd-HH-mm-ss" },
   { regex: /(\d{4})-(\d{2})-(\d{2})/, format: "yyyy-MM-dd" },
 ];
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-export function toLocalIso(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-const plausible = (date: Date) => isValid(date) && date.getFullYear() >= 1990 && date.getFullYear() <= 2100;
 
 /** The time a file name carries (`Recording 20250730153012.webm`, `IMG_20250730_084510.jpg`, `2025-07-30 08.45.10.png`). */
 export function timeFromFileName(name: string): Date | null {

@@ -5,13 +5,7 @@
  * speech regions (text over a region the VAD found silent is dropped), and repeated n-grams.
  * Pure logic: no engine, no I/O.
  */
-export interface GuardSegment {
-  /** Seconds from the start of the recording. */
-  start: number;
-  end: number;
-  text: string;
-  noSpeechProb?: number;
-}
+import type { WhisperSegment } from "./whisper-segment";
 
 export interface SpeechRegion {
   start: number;
@@ -29,9 +23,9 @@ export interface GuardOptions {
   loopRepeats?: number;
 }
 
-export interface GuardResult<T extends GuardSegment> {
-  kept: T[];
-  dropped: Array<{ segment: T; reason: DropReason }>;
+export interface GuardResult {
+  kept: WhisperSegment[];
+  dropped: Array<{ segment: WhisperSegment; reason: DropReason }>;
 }
 
 const DEFAULTS: Required<GuardOptions> = { noSpeechThreshold: 0.6, minSpeechOverlap: 0.2, loopRepeats: 4 };
@@ -39,14 +33,15 @@ const DEFAULTS: Required<GuardOptions> = { noSpeechThreshold: 0.6, minSpeechOver
 /** Bracketed sound tags Whisper emits instead of words: [Music], (aplausos), [BLANK_AUDIO], ♪. */
 const NON_SPEECH_TAG = /^[\s"'.,¡!¿?-]*(?:[[(*♪].*[\])*♪]|♪+)[\s"'.,!?-]*$/u;
 
-export function guardSegments<T extends GuardSegment>(
-  segments: readonly T[],
+/** `segments` are on the recording's time line (seconds from its start). */
+export function guardSegments(
+  segments: readonly WhisperSegment[],
   speech: readonly SpeechRegion[] | undefined,
   options: GuardOptions = {},
-): GuardResult<T> {
+): GuardResult {
   const settings = { ...DEFAULTS, ...options };
-  const kept: T[] = [];
-  const dropped: GuardResult<T>["dropped"] = [];
+  const kept: WhisperSegment[] = [];
+  const dropped: GuardResult["dropped"] = [];
   let previousText = "";
   let sameTextRun = 0;
   for (const original of segments) {
@@ -65,7 +60,7 @@ export function guardSegments<T extends GuardSegment>(
 }
 
 function dropReason(
-  original: GuardSegment,
+  original: WhisperSegment,
   text: string,
   speech: readonly SpeechRegion[] | undefined,
   settings: Required<GuardOptions>,

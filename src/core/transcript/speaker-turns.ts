@@ -3,21 +3,16 @@
  * speakers in the order they first speak and writes "Hablante 1" / "Speaker 1", or the name the
  * user gave that number in the entry's `speakers` field ("1=Ana, 2=Luis"). Pure logic.
  */
-export interface LabelledSegment {
-  start: number;
-  end: number;
-  text: string;
-  speaker?: string;
-}
+import type { TimedSegment } from "../processing/processor-port";
+import type { WhisperSegment } from "./whisper-segment";
 
-/** Segments without the raw label, with `speaker` as 1, 2, … when the server gave labels. */
-export function numberSpeakers<T extends LabelledSegment>(segments: readonly T[]): Array<Omit<T, "speaker" | "noSpeechProb"> & { speaker?: number }> {
+/** The recording's segments: without the raw label, with `speaker` as 1, 2, … when the server gave labels. */
+export function numberSpeakers(segments: readonly WhisperSegment[]): TimedSegment[] {
   const numbers = new Map<string, number>();
-  return segments.map((segment) => {
-    const { speaker, noSpeechProb: _dropped, ...rest } = segment as T & { noSpeechProb?: number };
-    if (speaker === undefined || speaker === "") return rest;
+  return segments.map(({ start, end, text, speaker }) => {
+    if (speaker === undefined || speaker === "") return { start, end, text };
     if (!numbers.has(speaker)) numbers.set(speaker, numbers.size + 1);
-    return { ...rest, speaker: numbers.get(speaker) };
+    return { start, end, text, speaker: numbers.get(speaker) };
   });
 }
 

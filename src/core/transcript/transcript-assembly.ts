@@ -2,18 +2,13 @@
  * Turning per-chunk Whisper output into one recording transcript, and the initial prompt that
  * makes Whisper spell project terms the way the vault spells them. Pure logic.
  */
-export interface ChunkSegment {
-  start: number;
-  end: number;
-  text: string;
-  noSpeechProb?: number;
-}
+import type { WhisperSegment } from "./whisper-segment";
 
 /**
  * Moves chunk-relative segment times onto the recording's time line. Whisper sometimes puts
  * the end of the last segment past the audio it was given; times are clamped to the chunk.
  */
-export function toRecordingTime<T extends ChunkSegment>(segments: readonly T[], chunkStartSec: number, chunkDurationSec: number): T[] {
+export function toRecordingTime(segments: readonly WhisperSegment[], chunkStartSec: number, chunkDurationSec: number): WhisperSegment[] {
   return segments.map((segment) => {
     const start = Math.min(Math.max(segment.start, 0), chunkDurationSec);
     const end = Math.min(Math.max(segment.end, start), chunkDurationSec);

@@ -1,6 +1,7 @@
-import { stat } from "node:fs/promises";
 import { ALL_FORMATS, BufferSource, EncodedPacketSink, FilePathSource, Input, type EncodedPacket, type InputAudioTrack } from "mediabunny";
+import { EMPTY_FILE_MESSAGE } from "../../core/queue/error-codes";
 import { EngineError } from "../host/engine-error";
+import { checkReadableMedia } from "../host/media-file-check";
 import type { SourceAudioInfo } from "./pcm-types";
 
 /** An opened audio track: container facts plus a lazy packet reader (the file is read in ranges, never whole). */
@@ -18,8 +19,8 @@ export interface OpenedAudioTrack {
  * Ogg, MP3, ADTS, FLAC and WAVE) and turns its failures into errors a user can read.
  */
 export async function openAudioTrack(source: string | Uint8Array): Promise<OpenedAudioTrack> {
-  if (typeof source === "string") await checkFileHasBytes(source);
-  else if (source.byteLength === 0) throw new EngineError("empty-file", "The recording is empty (0 bytes).");
+  if (typeof source === "string") await checkReadableMedia(source);
+  else if (source.byteLength === 0) throw new EngineError("empty-file", EMPTY_FILE_MESSAGE);
 
   const input = new Input({
     formats: ALL_FORMATS,
@@ -50,16 +51,6 @@ export async function openAudioTrack(source: string | Uint8Array): Promise<Opene
     if (error instanceof EngineError) throw error;
     throw new EngineError("corrupt-media", `The recording could not be read: ${describe(error)}.`);
   }
-}
-
-async function checkFileHasBytes(absPath: string): Promise<void> {
-  let size: number;
-  try {
-    size = (await stat(absPath)).size;
-  } catch {
-    throw new EngineError("missing-file", "The file no longer exists (it was moved, renamed or deleted).");
-  }
-  if (size === 0) throw new EngineError("empty-file", "The recording is empty (0 bytes).");
 }
 
 function toBytes(source: AllowSharedBufferSource): Uint8Array {

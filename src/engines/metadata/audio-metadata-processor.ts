@@ -1,7 +1,7 @@
 import { parseFile } from "music-metadata";
 import type { MediaProcessor } from "../../core/processing/processor-port";
 import { EngineError } from "../host/engine-error";
-import { localIsoFromDate } from "./local-iso";
+import { capturedAtIso } from "../../core/time/local-iso";
 
 /** Duration, codec and recording time from the container, read with music-metadata. */
 export const audioMetadataProcessor: MediaProcessor = {
@@ -20,7 +20,7 @@ export const audioMetadataProcessor: MediaProcessor = {
       throw new EngineError("corrupt-media", "Not a readable audio file: no audio container was recognised.");
     }
     const created = format.creationTime ?? metadata.common.date;
-    const capturedAt = created ? localIsoFromDate(new Date(created)) : undefined;
+    const capturedAt = created ? capturedAtIso(new Date(created)) : undefined;
     return {
       ...findings,
       capturedAt: findings.capturedAt ?? capturedAt,

@@ -1,7 +1,7 @@
 import exifr from "exifr";
 import type { MediaProcessor } from "../../core/processing/processor-port";
 import type { PhotoDecoder } from "../image/image-rules";
-import { localIsoFromDate } from "./local-iso";
+import { capturedAtIso } from "../../core/time/local-iso";
 
 export { MAX_IMAGE_PIXELS } from "../image/image-rules";
 
@@ -28,7 +28,7 @@ export const createImageMetadataProcessor = (decoder: PhotoDecoder): MediaProces
       .parse(job.absPath, { gps: context.options.includeGps, tiff: true, exif: true, reviveValues: true })
       .catch(() => undefined)) as ExifFields | undefined;
     const captured: unknown = exif?.DateTimeOriginal ?? exif?.CreateDate;
-    const capturedAt = captured instanceof Date ? localIsoFromDate(captured) : undefined;
+    const capturedAt = captured instanceof Date ? capturedAtIso(captured) : undefined;
     const camera = [exif?.Make, exif?.Model].filter((part) => typeof part === "string" && part.trim()).join(" ").trim();
     // EXIF orientations 5-8 turn the picture a quarter: the displayed width is the stored height.
     const rotated = header.orientation >= 5;

@@ -25,7 +25,7 @@ export class AddonWhisperEngine implements WhisperEngine {
   constructor(config: AddonWhisperConfig) {
     // CPU builds only: no GPU backend is compiled into the addon.
     this.model = new ModelSlot(() =>
-      openNativeModel(config.modelPath, loadAddonModule, (addon) => addon.loadModel(config.modelPath, { useGpu: false })),
+      openNativeModel(config.modelPath, loadAddonModule, (addon) => addon.loadModel(config.modelPath)),
     );
     const addon = loadWhisperAddon();
     this.description = addon.ok

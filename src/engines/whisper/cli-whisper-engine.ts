@@ -105,10 +105,6 @@ export class CliWhisperEngine implements WhisperEngine {
       };
       const onAbort = () => stop(cancelledError());
       options.signal?.addEventListener("abort", onAbort, { once: true });
-      const timer =
-        options.timeoutMs === undefined
-          ? undefined
-          : setTimeout(() => stop(new EngineError("timeout", "Transcription took too long and was stopped.")), options.timeoutMs);
       child.stderr.on("data", (chunk: Buffer) => {
         const text = chunk.toString();
         stderrTail = (stderrTail + text).slice(-4000);
@@ -117,7 +113,6 @@ export class CliWhisperEngine implements WhisperEngine {
         }
       });
       const finish = (error?: EngineError) => {
-        clearTimeout(timer);
         options.signal?.removeEventListener("abort", onAbort);
         if (error) reject(error);
         else resolve();

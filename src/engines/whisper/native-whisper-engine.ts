@@ -6,8 +6,6 @@ import { WHISPER_SAMPLE_RATE, type WhisperEngine, type WhisperResult, type Whisp
 
 export interface NativeWhisperConfig {
   modelPath: string;
-  /** Metal/Vulkan/CUDA when the installed binary has it; falls back to CPU by itself. */
-  useGpu?: boolean;
 }
 
 type NativeModule = typeof import("@fugood/whisper.node");
@@ -30,7 +28,8 @@ export class NativeWhisperEngine implements WhisperEngine {
       openNativeModel(
         config.modelPath,
         (): Promise<NativeModule> => import("@fugood/whisper.node"),
-        (binding) => binding.initWhisper({ filePath: config.modelPath, useGpu: config.useGpu ?? true }),
+        // Metal/Vulkan/CUDA when the installed binary has it; the binding falls back to CPU by itself.
+        (binding) => binding.initWhisper({ filePath: config.modelPath, useGpu: true }),
       ),
     );
   }

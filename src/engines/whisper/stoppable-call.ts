@@ -7,13 +7,14 @@ export interface StoppableCall<T> {
 }
 
 /**
- * Runs a native Whisper call that can be asked to stop, for cancel and timeout. Settles only
+ * Runs a native Whisper call that can be asked to stop (cancel, or the job's time limit, which the
+ * engine client enforces by aborting the signal). Settles only
  * once the native call has ended (so the model is free for the next chunk) and then fails with
  * the reason it was stopped. The engine client kills the host when that takes too long.
  */
 export async function runStoppable<T>(
   call: StoppableCall<T>,
-  options: { signal?: AbortSignal; timeoutMs?: number },
+  options: { signal?: AbortSignal },
 ): Promise<T> {
   const stopped: { reason?: EngineError } = {};
   const stop = (reason: EngineError) => {
@@ -24,13 +25,6 @@ export async function runStoppable<T>(
   const onAbort = () => stop(cancelledError());
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener("abort", onAbort, { once: true });
-  const timer =
-    options.timeoutMs === undefined
-      ? undefined
-      : setTimeout(
-          () => stop(new EngineError("timeout", `Transcription took longer than ${Math.round(options.timeoutMs! / 1000)} s and was stopped.`)),
-          options.timeoutMs,
-        );
   try {
     const result = await call.promise.catch((error: unknown) => {
       throw stopped.reason ?? new EngineError("internal", `whisper.cpp failed: ${(error as Error).message ?? String(error)}`);
@@ -38,7 +32,6 @@ export async function runStoppable<T>(
     if (stopped.reason) throw stopped.reason;
     return result;
   } finally {
-    clearTimeout(timer);
     options.signal?.removeEventListener("abort", onAbort);
   }
 }

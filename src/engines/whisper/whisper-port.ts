@@ -4,18 +4,11 @@
  * compiler) and a spawned whisper.cpp CLI (opt-in). Tests that assert on words use a stand-in behind
  * this same port, because the only models on the build machines are weightless.
  */
-export const WHISPER_SAMPLE_RATE = 16000;
+import type { WhisperSegment } from "../../core/transcript/whisper-segment";
 
-export interface WhisperSegment {
-  /** Seconds from the start of the PCM handed to transcribe(). */
-  start: number;
-  end: number;
-  text: string;
-  /** Whisper's no-speech probability for the segment, when the adapter exposes it. */
-  noSpeechProb?: number;
-  /** The server's speaker label (diarization), as it gave it: "SPEAKER_00", "A", "1". */
-  speaker?: string;
-}
+export type { WhisperSegment };
+
+export const WHISPER_SAMPLE_RATE = 16000;
 
 export interface WhisperResult {
   segments: WhisperSegment[];
@@ -32,8 +25,6 @@ export interface WhisperTranscribeOptions {
   signal?: AbortSignal;
   /** 0..1 within this call. */
   onProgress?: (fraction: number) => void;
-  /** Stop and fail with code "timeout" when one call takes longer than this. */
-  timeoutMs?: number;
 }
 
 export interface WhisperEngine {

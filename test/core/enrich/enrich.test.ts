@@ -45,7 +45,6 @@ describe("enrichEntry on seed 000's staging deploy recording", () => {
   test("the transcript gets links to existing notes only", () => {
     expect(result.linkedTranscript).toContain("[[deployment_automation|deployment]]");
     expect(result.linkedTranscript).toContain("[[whisper_ai]]");
-    expect(result.stubs).toEqual([]);
     expect(result.entry.findings?.audio?.transcript).toBe(result.linkedTranscript);
   });
 
@@ -76,13 +75,13 @@ describe("what the user set is kept", () => {
     expect(result.suggestedTitle).toBe("Deployment se completó sin errores");
   });
 
-  test("suggested topics for missing notes only with stub creation", () => {
+  test("an entry links to notes that exist, its own links first, at most three", () => {
     // (No deployment in title or words, so no activity topic either.)
-    const entry = deployEntry({ title: "", findings: { kind: "audio", audio: { transcript: "nada" }, topics: ["kubernetes_cluster"] } });
-    expect(enrichEntry(entry, { notes }).entry.topics).toEqual([]);
-    const withStubs = enrichEntry(entry, { notes, settings: { ...DEFAULT_ENRICH_SETTINGS, createStubs: true } });
-    expect(withStubs.entry.topics).toEqual(["kubernetes_cluster"]);
-    expect(withStubs.stubs).toEqual(["kubernetes_cluster"]);
+    const transcript = "Probamos whisper y el kubernetes_cluster con detección de emociones.";
+    const entry = deployEntry({ title: "", topics: ["mi_tema"], findings: { kind: "audio", audio: { transcript } } });
+    expect(enrichEntry(entry, { notes }).entry.topics).toEqual(["mi_tema", "whisper_ai", "emotion_detection"]);
+    const four = enrichEntry({ ...entry, topics: ["a", "b"] }, { notes }).entry.topics;
+    expect(four).toEqual(["a", "b", "whisper_ai"]);
   });
 
   test("closing links: the note named after the activity first, then loose mentions of an alias", () => {

@@ -1,4 +1,4 @@
-import { buildNoteIndex, chooseTopics, linkMentions, resolveNote, topicLine } from "../../../src/core/enrich/links";
+import { buildNoteIndex, linkMentions, resolveNote, topicLine } from "../../../src/core/enrich/links";
 
 const index = buildNoteIndex([
   { name: "whisper_ai", aliases: ["whisper", "Whisper AI"] },
@@ -58,17 +58,6 @@ describe("topics", () => {
     expect(resolveNote(index, "Whisper-AI")).toBe("whisper_ai");
     expect(resolveNote(index, "ANALISIS DE AUDIO")).toBe("Análisis de audio");
     expect(resolveNote(index, "missing")).toBeUndefined();
-  });
-
-  test("suggested topics that do not exist are dropped unless stubs are enabled", () => {
-    expect(chooseTopics(["whisper_ai"], index, { suggested: ["k8s", "performance_optimization"] })).toEqual({
-      topics: ["whisper_ai", "Kubernetes"],
-      stubs: [],
-    });
-    expect(chooseTopics([], index, { suggested: ["performance_optimization"], createStubs: true })).toEqual({
-      topics: ["performance_optimization"],
-      stubs: ["performance_optimization"],
-    });
   });
 
   test("topic line as in seed 000", () => {

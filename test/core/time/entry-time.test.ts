@@ -1,4 +1,5 @@
-import { chooseEntryTime, timeFromFileName, toLocalIso } from "../../../src/core/time/entry-time";
+import { chooseEntryTime, timeFromFileName } from "../../../src/core/time/entry-time";
+import { capturedAtIso, toLocalIso } from "../../../src/core/time/local-iso";
 import { logNotePath } from "../../../src/core/time/log-note-path";
 
 const iso = (d: Date | null) => (d ? toLocalIso(d) : null);
@@ -40,4 +41,11 @@ test("log note path follows the folder and date-fns pattern; a bad pattern falls
   expect(logNotePath(day, "/Diario/", "yyyy/MM/dd EEE")).toBe("Diario/2025/07/30 Wed.md");
   expect(logNotePath(day, "", "yyyy-MM-dd")).toBe("2025-07-30.md");
   expect(logNotePath(day, "Logs", "yyyy-MM-dd YYYY")).toBe("Logs/2025-07-30.md");
+});
+
+test("a media capture time keeps its seconds; unknown epochs and invalid dates are no capture time", () => {
+  expect(capturedAtIso(new Date(2025, 6, 30, 8, 45, 10))).toBe("2025-07-30T08:45:10");
+  expect(capturedAtIso(new Date(Date.UTC(1904, 0, 1)))).toBeUndefined();
+  expect(capturedAtIso(new Date(0))).toBeUndefined();
+  expect(capturedAtIso(new Date(Number.NaN))).toBeUndefined();
 });

@@ -78,10 +78,6 @@ describe("with the weightless model", () => {
     expect(Array.isArray(next.segments)).toBe(true);
   });
 
-  test("a call over its time limit fails with a timeout", async () => {
-    await expect(engine.transcribe(jfk, { language: "en", threads: 1, timeoutMs: 1 })).rejects.toMatchObject({ code: "timeout" });
-  });
-
   test("an already aborted signal never starts whisper.cpp", async () => {
     const controller = new AbortController();
     controller.abort();
