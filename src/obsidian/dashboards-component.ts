@@ -1,13 +1,16 @@
 import { Component, Notice, TFile, type App, type TAbstractFile } from "obsidian";
 import type { Clock, VaultPort } from "../core/ports";
+import type { IndexStore } from "../core/dashboards/log-note-index";
 import { DashboardUpdater } from "../core/service/dashboard-updater";
 import type { BitacoraSettings } from "../core/settings/settings";
 import { readDailyNoteConfig } from "./daily-note-locator";
+import { ObsidianLogNoteSource } from "./log-note-source";
 
 /**
  * Keeps the Sprint and Deployments notes current: a quiet refresh once the layout is ready (no
- * note created, none written unless its text changed), then a debounced refresh whenever a note
- * changes (the queue's own entry writes included), which creates the dashboards once entries exist.
+ * note created, none written unless its text changed; only log notes changed since this device's
+ * persisted index are read), then a debounced refresh whenever a note changes (the queue's own
+ * entry writes included), which creates the dashboards once entries exist.
  */
 export class DashboardsComponent extends Component {
   readonly updater: DashboardUpdater;
@@ -17,9 +20,15 @@ export class DashboardsComponent extends Component {
     vault: VaultPort,
     private readonly settings: () => BitacoraSettings,
     clock: Clock,
+    store: IndexStore,
   ) {
     super();
-    this.updater = new DashboardUpdater(vault, settings, clock, 2000, () => readDailyNoteConfig(app).folder);
+    this.updater = new DashboardUpdater(vault, settings, clock, {
+      debounceMs: 2000,
+      dailyNotesFolder: () => readDailyNoteConfig(app).folder,
+      notes: new ObsidianLogNoteSource(app),
+      store,
+    });
   }
 
   override onload(): void {

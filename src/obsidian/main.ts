@@ -12,6 +12,7 @@ import { QUEUE_VIEW_TYPE, QueueView } from "./queue-view";
 import { ServiceHost } from "./service-host";
 import { BitacoraSettingTab } from "./settings-tab";
 import { DashboardsComponent } from "./dashboards-component";
+import { dashboardIndexFile, JsonFileIndexStore } from "./dashboard-index-store";
 import { ModelDownloader } from "./model-download";
 import { ObsidianVaultPort } from "./vault-port";
 import { nodeClock } from "../engines/system/node-clock";
@@ -45,7 +46,8 @@ export default class BitacoraPlugin extends Plugin {
     this.addChild(new QueueStatusBar(this, queue, () => void this.showQueue()));
     this.addSettingTab(new BitacoraSettingTab(this.app, this, this.data, device, () => this.downloadWhisperModel(), () => void this.downloadCaptioner(), () => this.host.describeEngines()));
     this.addRibbonIcon("list-checks", "Show Bitácora queue", () => void this.showQueue());
-    this.dashboards = this.addChild(new DashboardsComponent(this.app, new ObsidianVaultPort(this.app), () => this.bitacoraSettings, this.clock()));
+    const dashboardIndex = new JsonFileIndexStore(this.dashboardIndexFile());
+    this.dashboards = this.addChild(new DashboardsComponent(this.app, new ObsidianVaultPort(this.app), () => this.bitacoraSettings, this.clock(), dashboardIndex));
     this.models = new ModelDownloader(this.app, this.host.downloads, device);
     registerCommands(this, queue);
   }
@@ -53,6 +55,12 @@ export default class BitacoraPlugin extends Plugin {
   /** The clock of the dashboards' debounce and the ledger's batches (a test drives its own). */
   protected clock(): Clock {
     return nodeClock;
+  }
+
+  /** This device's index of the log folder, outside the vault (a test keeps it in its own folder). */
+  protected dashboardIndexFile(): string {
+    const adapter = this.app.vault.adapter;
+    return dashboardIndexFile(adapter instanceof FileSystemAdapter ? adapter.getBasePath() : this.app.vault.getName());
   }
 
   updateDashboards(): Promise<void> {

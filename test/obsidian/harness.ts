@@ -19,6 +19,10 @@ export class PluginUnderTest extends BitacoraPlugin {
   protected override engineLaunch(): ChosenLaunch {
     return { launch: { hostScript: path.join(REPO, "dist/engine-host.js") }, engine: "native pack" };
   }
+  /** Kept with the test's vault folder (outside the vault's notes), not in this user's cache folder. */
+  protected override dashboardIndexFile(): string {
+    return path.join((this.app.vault.adapter as unknown as { getBasePath(): string }).getBasePath(), ".obsidian", "test-device-cache", "dashboard-index.json");
+  }
 }
 
 export interface TestVault {

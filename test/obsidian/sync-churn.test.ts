@@ -126,6 +126,8 @@ test("20 photos: the log note is written once per entry state change (60), data.
   // Restart with nothing new: no file in the vault folder (data.json included) and no device-local state is written.
   await stopPlugin(app, plugin);
   const before = filesOnDisk(current.vault.dir);
+  // This device's dashboard index was saved (the harness keeps it with the test's vault folder).
+  expect(Object.keys(before)).toContain(path.join(".obsidian", "test-device-cache", "dashboard-index.json"));
   const localWrites = countLocalWrites(app);
   dataJsonWrites = 0;
   plugin = await app.enablePlugin__(PluginOnManualClock, MANIFEST);

@@ -41,6 +41,15 @@ export const areaStatusKey = (area: string, status: string) => `${area}\u0000${s
 /** Parsed entry dates are ISO local times ("2025-07-30 15:30" in a seed note is read as 2025-07-30T15:30). */
 const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
+/** The facts dashboards count for one note's entries: only dated entries count. */
+export function factsOfEntries(notePath: string, entries: readonly LogEntry[]): EntryFacts[] {
+  return entries.filter((e) => DATE.test(e.date)).map((e) => entryFacts(notePath, e));
+}
+
+function* mapNotes<A, B>(byNote: Iterable<[string, A]>, map: (notePath: string, value: A) => B): Iterable<[string, B]> {
+  for (const [notePath, value] of byNote) yield [notePath, map(notePath, value)];
+}
+
 export class DashboardIndex {
   private readonly notes = new Map<string, EntryFacts[]>();
   private readonly sprints = new Map<number, SprintStats>();
@@ -56,7 +65,12 @@ export class DashboardIndex {
 
   /** Replaces everything known about one day note (after it was created, edited or re-parsed). */
   setNote(notePath: string, entries: readonly LogEntry[]): void {
-    const facts = this.replaceNote(notePath, entries);
+    this.setNoteFacts(notePath, factsOfEntries(notePath, entries));
+  }
+
+  /** The same from facts already extracted (a persisted index). */
+  setNoteFacts(notePath: string, noteFacts: readonly EntryFacts[]): void {
+    const facts = this.replaceNote(notePath, noteFacts);
     this.backlog.insert(facts.filter(isBacklog));
     this.deployments.insert(facts.filter(isDeployment));
     this.retrospectives.insert(facts.filter(isRetrospective));
@@ -64,11 +78,16 @@ export class DashboardIndex {
 
   /** Many notes at once (startup, full regeneration): lists are sorted once at the end. */
   setNotes(entriesByNote: Iterable<[string, readonly LogEntry[]]>): void {
+    this.setNotesFacts(mapNotes(entriesByNote, factsOfEntries));
+  }
+
+  /** Many notes' facts at once (start-up from a persisted index). */
+  setNotesFacts(factsByNote: Iterable<[string, readonly EntryFacts[]]>): void {
     const backlog: EntryFacts[] = [];
     const deployments: EntryFacts[] = [];
     const retrospectives: EntryFacts[] = [];
-    for (const [notePath, entries] of entriesByNote) {
-      for (const f of this.replaceNote(notePath, entries)) {
+    for (const [notePath, noteFacts] of factsByNote) {
+      for (const f of this.replaceNote(notePath, noteFacts)) {
         if (isBacklog(f)) backlog.push(f);
         if (isDeployment(f)) deployments.push(f);
         if (isRetrospective(f)) retrospectives.push(f);
@@ -79,9 +98,9 @@ export class DashboardIndex {
     this.retrospectives.merge(retrospectives);
   }
 
-  private replaceNote(notePath: string, entries: readonly LogEntry[]): EntryFacts[] {
+  private replaceNote(notePath: string, noteFacts: readonly EntryFacts[]): EntryFacts[] {
     this.removeNote(notePath);
-    const facts = entries.filter((e) => DATE.test(e.date)).map((e) => entryFacts(notePath, e));
+    const facts = [...noteFacts];
     if (facts.length > 0) {
       this.notes.set(notePath, facts);
       this.apply(facts, 1);

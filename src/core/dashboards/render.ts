@@ -5,6 +5,7 @@
 import type { LogEntry } from "../log/entry";
 import { DashboardIndex } from "./dashboard-index";
 import { renderDeploymentsSection } from "./deployments-dashboard";
+import type { EntryFacts } from "./facts";
 import { replaceGeneratedSection } from "./markers";
 import { DEFAULT_DASHBOARD_SETTINGS, type DashboardSettings } from "./settings";
 import { renderSprintSection } from "./sprint-dashboard";
@@ -39,6 +40,16 @@ export class DashboardRenderer {
   /** Many notes at once (plugin start, "Update dashboards" from scratch). */
   setNotes(entriesByNote: Iterable<[string, readonly LogEntry[]]>): void {
     this.index.setNotes(entriesByNote);
+  }
+
+  /** Many notes' facts at once (start-up from a persisted index: nothing to parse). */
+  setNotesFacts(factsByNote: Iterable<[string, readonly EntryFacts[]]>): void {
+    this.index.setNotesFacts(factsByNote);
+  }
+
+  /** One note's facts (extracted by the log-note index). */
+  setNoteFacts(notePath: string, facts: readonly EntryFacts[]): void {
+    this.index.setNoteFacts(notePath, facts);
   }
 
   /** A day note was created or changed: O(entries in that note). */

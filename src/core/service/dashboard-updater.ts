@@ -1,5 +1,5 @@
 import { DashboardRenderer, DEFAULT_DASHBOARD_SETTINGS, replaceGeneratedSection, type DashboardSettings } from "../dashboards";
-import { parseLogNote } from "../log/parse-log-note";
+import { LogNoteIndex, type IndexStore, type LogNoteSource, type NoteStamp } from "../dashboards/log-note-index";
 import type { Clock, VaultPort } from "../ports";
 import type { BitacoraSettings } from "../settings/settings";
 
@@ -26,13 +26,40 @@ function inFolder(path: string, folder: string): boolean {
   return prefix === "" || path.startsWith(`${prefix}/`);
 }
 
+/** Log notes through the VaultPort (CLI, tests): every path listed, each note stat-ed on disk. */
+export function vaultNoteSource(vault: VaultPort): LogNoteSource {
+  const stamp = async (path: string): Promise<NoteStamp | null> => {
+    const stat = await vault.stat(path);
+    return stat && { path, mtime: stat.mtime, size: stat.size };
+  };
+  return {
+    list: async (folder) => {
+      const stamps = await Promise.all((await vault.listFiles()).filter((path) => path.endsWith(".md") && inFolder(path, folder)).map(stamp));
+      return stamps.filter((s): s is NoteStamp => s !== null);
+    },
+    stamp,
+    read: (path) => vault.readText(path),
+  };
+}
+
+export interface DashboardUpdaterOptions {
+  debounceMs?: number;
+  dailyNotesFolder?: () => string;
+  /** Where log notes are listed and read (default: through the VaultPort). */
+  notes?: LogNoteSource;
+  /** This device's persisted index, so a start-up reads only notes changed since (default: none). */
+  store?: IndexStore;
+}
+
 /**
- * Keeps the Sprint and Deployments notes current. A full rebuild reads the log folder's notes;
- * after that only the note that changed is parsed again, and writes are debounced. A dashboard
- * is written only when its text would change, and created only on request or once entries exist.
+ * Keeps the Sprint and Deployments notes current. The first refresh restores this device's index
+ * of the log folder and reads only notes whose time or size changed; after that only a note that
+ * changed is parsed again, and writes are debounced. A dashboard is written only when its text
+ * would change, and created only on request or once entries exist.
  */
 export class DashboardUpdater {
   private renderer: DashboardRenderer | null = null;
+  private index: LogNoteIndex | null = null;
   private readonly dirty = new Set<string>();
   /** Aborts the pending debounce sleep when another change restarts the quiet period. */
   private quiet: AbortController | null = null;
@@ -41,16 +68,24 @@ export class DashboardUpdater {
   /** The refresh the last change scheduled (settles at once if it was superseded or disposed). */
   private scheduled: Promise<void> = Promise.resolve();
   private running: Promise<void> = Promise.resolve();
+  private readonly debounceMs: number;
+  private readonly dailyNotesFolder: () => string;
+  private readonly notes: LogNoteSource;
+  private readonly store: IndexStore | undefined;
 
   constructor(
     private readonly vault: VaultPort,
     private readonly settings: () => BitacoraSettings,
     private readonly clock: Clock,
-    private readonly debounceMs = 1500,
-    private readonly dailyNotesFolder: () => string = () => "",
-  ) {}
+    options: DashboardUpdaterOptions = {},
+  ) {
+    this.debounceMs = options.debounceMs ?? 1500;
+    this.dailyNotesFolder = options.dailyNotesFolder ?? (() => "");
+    this.notes = options.notes ?? vaultNoteSource(vault);
+    this.store = options.store;
+  }
 
-  /** Re-reads every log note and brings the dashboards up to date; "Update dashboards" creates them. */
+  /** Brings the dashboards up to date with the log folder; "Update dashboards" ("always") re-reads every log note and creates them. */
   rebuild(create: CreateDashboards = "always"): Promise<void> {
     this.running = this.running.catch(() => undefined).then(() => this.rebuildNow(create));
     return this.running;
@@ -74,15 +109,23 @@ export class DashboardUpdater {
   /** Applies pending note changes now (used by the debounce and by tests/CLI). */
   flush(): Promise<void> {
     this.running = this.running.catch(() => undefined).then(async () => {
-      if (!this.renderer) return this.rebuildNow("with-entries");
+      const renderer = this.renderer;
+      const index = this.index;
+      if (!renderer || !index) return this.rebuildNow("with-entries");
       const paths = [...this.dirty];
       this.dirty.clear();
       const folder = this.logFolder();
       for (const path of paths) {
-        if (inFolder(path, folder)) await this.readNote(this.renderer, path);
-        else this.renderer.removeNote(path);
+        const stamp = inFolder(path, folder) && !this.isDashboard(path) ? await this.notes.stamp(path) : null;
+        const text = stamp && (await this.notes.read(path));
+        if (stamp && text !== null) renderer.setNoteFacts(path, index.set(stamp, text));
+        else {
+          index.remove(path);
+          renderer.removeNote(path);
+        }
       }
-      await this.write(this.renderer, "with-entries");
+      await this.saveIndex(index);
+      await this.write(renderer, "with-entries");
     });
     return this.running;
   }
@@ -105,25 +148,49 @@ export class DashboardUpdater {
     return dashboardSettingsFrom(this.settings(), this.dailyNotesFolder()).logFolder;
   }
 
-  private async rebuildNow(create: CreateDashboards): Promise<void> {
+  private isDashboard(path: string): boolean {
     const settings = this.settings();
-    const dashboardSettings = dashboardSettingsFrom(settings, this.dailyNotesFolder());
-    const renderer = new DashboardRenderer(dashboardSettings);
-    const skip = new Set([settings.sprintDashboardPath, settings.deploymentDashboardPath]);
+    return path === settings.sprintDashboardPath || path === settings.deploymentDashboardPath;
+  }
+
+  private async rebuildNow(create: CreateDashboards): Promise<void> {
+    const dashboardSettings = dashboardSettingsFrom(this.settings(), this.dailyNotesFolder());
+    const index = this.index ?? (await this.restoreIndex());
     // Only the log folder: the rest of the vault has no entries to count.
-    for (const path of await this.vault.listFiles()) {
-      if (path.endsWith(".md") && !skip.has(path) && inFolder(path, dashboardSettings.logFolder)) await this.readNote(renderer, path);
-    }
+    const listed = (await this.notes.list(dashboardSettings.logFolder)).filter((stamp) => !this.isDashboard(stamp.path));
+    await index.sync(listed, (path) => this.notes.read(path), create === "always");
     this.dirty.clear();
+    const renderer = new DashboardRenderer(dashboardSettings);
+    renderer.setNotesFacts(index.factsByNote());
+    this.index = index;
     this.renderer = renderer;
+    await this.saveIndex(index);
     await this.write(renderer, create);
   }
 
-  private async readNote(renderer: DashboardRenderer, path: string): Promise<void> {
-    const text = await this.vault.readText(path);
-    // Cheap test first: most notes in a vault are not logs (every entry of either style has a `key::` field).
-    if (text === null || !text.includes("::")) return renderer.removeNote(path);
-    renderer.setNote(path, parseLogNote(text).entries.map((parsed) => parsed.entry));
+  private async restoreIndex(): Promise<LogNoteIndex> {
+    const index = new LogNoteIndex();
+    if (!this.store) return index;
+    try {
+      index.restore(await this.store.load());
+    } catch (error) {
+      // A damaged or unreadable index costs one full read, nothing more.
+      console.warn("Bitácora could not read its dashboard index; reading the log folder again", error);
+    }
+    index.changed = false;
+    return index;
+  }
+
+  /** Saves this device's index only when it changed (an unchanged start-up writes nothing). */
+  private async saveIndex(index: LogNoteIndex): Promise<void> {
+    if (!this.store || !index.changed) return;
+    index.changed = false;
+    try {
+      await this.store.save(index.snapshot());
+    } catch (error) {
+      index.changed = true;
+      console.warn("Bitácora could not save its dashboard index", error);
+    }
   }
 
   /** Writes a dashboard only when its text changes: an unchanged note costs a sync client nothing. */

@@ -31,7 +31,7 @@ test("note changes within the quiet period are written once, after it; dispose d
   put("Logs/2025-07-30.md", SEED_ENTRY);
   put("Logs/2025-07-29.md", SEED_ENTRY.replace(/2025-07-30/g, "2025-07-29"));
   const clock = new ManualClock({ start: new Date("2025-07-30T12:00:00") });
-  const updater = new DashboardUpdater(vault, () => DEFAULT_SETTINGS, clock, 1500);
+  const updater = new DashboardUpdater(vault, () => DEFAULT_SETTINGS, clock, { debounceMs: 1500 });
 
   updater.noteChanged("Logs/2025-07-30.md");
   clock.advance(1000);
@@ -56,7 +56,7 @@ test("a start-up refresh creates nothing; 'Update dashboards' creates; an unchan
   const { root, vault, writes, put } = vaultWithWrites();
   put("Logs/2025-07-30.md", SEED_ENTRY);
   const clock = new ManualClock({ start: new Date("2025-07-30T12:00:00") });
-  const updater = new DashboardUpdater(vault, () => DEFAULT_SETTINGS, clock, 1500);
+  const updater = new DashboardUpdater(vault, () => DEFAULT_SETTINGS, clock, { debounceMs: 1500 });
 
   await updater.rebuild("never");
   expect(writes).toEqual([]);
@@ -67,7 +67,7 @@ test("a start-up refresh creates nothing; 'Update dashboards' creates; an unchan
 
   // A restart weeks later (another device, same log): same text, no write.
   const later = new ManualClock({ start: new Date("2025-09-15T08:00:00") });
-  const restarted = new DashboardUpdater(vault, () => DEFAULT_SETTINGS, later, 1500);
+  const restarted = new DashboardUpdater(vault, () => DEFAULT_SETTINGS, later, { debounceMs: 1500 });
   await restarted.rebuild("never");
   await restarted.rebuild("always");
   restarted.noteChanged("Logs/2025-07-30.md");
@@ -88,7 +88,7 @@ test("with no entries nothing is created by note changes; notes outside the log 
   vault.readText = (p) => (reads.push(p), readText(p));
   put("Ideas/not-a-log.md", "key:: value\n");
   const settings: BitacoraSettings = { ...DEFAULT_SETTINGS, deploymentDashboardEnabled: false };
-  const updater = new DashboardUpdater(vault, () => settings, new ManualClock(), 1500);
+  const updater = new DashboardUpdater(vault, () => settings, new ManualClock(), { debounceMs: 1500 });
 
   await updater.rebuild("never");
   updater.noteChanged("Ideas/not-a-log.md");
