@@ -15,9 +15,14 @@ export function describeEngines(facts: EngineFacts): string {
       : facts.launch.engine === "native pack"
         ? "Native engines from the plugin's native folder."
         : `No engines: ${facts.launch.warning}`;
+  // Without a whisper-cli, each host transcribes with its own whisper.cpp build.
   const whisper = facts.whisperCli
     ? ` Transcription: whisper.cpp program ${facts.whisperCli.path} (${facts.whisperCli.found ? "found on this computer" : "set below"}).`
-    : "";
+    : facts.launch.engine === "built-in"
+      ? " Transcription: whisper.cpp in WebAssembly (built in)."
+      : facts.launch.engine === "native pack"
+        ? " Transcription: whisper.cpp native addon (native pack)."
+        : "";
   const last = facts.lastRecording;
   const speed = last
     ? ` Last recording: ${last.audioSec.toFixed(0)} s of audio processed in ${last.processingSec.toFixed(1)} s (${(last.audioSec / Math.max(last.processingSec, 0.001)).toFixed(1)}× real time).`

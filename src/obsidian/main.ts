@@ -44,11 +44,13 @@ export default class BitacoraPlugin extends Plugin {
     this.addChild(new AttachmentWatcher(this.app, queue, () => this.bitacoraSettings, this.host.started, () => device.settings.processOnThisDevice));
     this.registerView(QUEUE_VIEW_TYPE, (leaf) => new QueueView(leaf, queue));
     this.addChild(new QueueStatusBar(this, queue, () => void this.showQueue()));
-    this.addSettingTab(new BitacoraSettingTab(this.app, this, this.data, device, () => this.downloadWhisperModel(), () => void this.downloadCaptioner(), () => this.host.describeEngines()));
+    this.models = new ModelDownloader(this.app, this.host.downloads, device);
+    this.addSettingTab(
+      new BitacoraSettingTab(this.app, this, this.data, device, () => this.downloadWhisperModel(), () => void this.downloadCaptioner(), () => this.host.describeEngines(), this.models),
+    );
     this.addRibbonIcon("list-checks", "Show Bitácora queue", () => void this.showQueue());
     const dashboardIndex = new JsonFileIndexStore(this.dashboardIndexFile());
     this.dashboards = this.addChild(new DashboardsComponent(this.app, new ObsidianVaultPort(this.app), () => this.bitacoraSettings, this.clock(), dashboardIndex));
-    this.models = new ModelDownloader(this.app, this.host.downloads, device);
     registerCommands(this, queue);
   }
 

@@ -61,11 +61,22 @@ export class ModelDownloader {
   }
 
   /** Tesseract's Spanish + English data (~4.9 MB), which main.js does not carry; without it photos get no text read. */
-  async downloadOcrLanguages(): Promise<void> {
-    await this.install("the OCR language data", OCR_LANGUAGES.id, () => "The OCR language data is installed; new photos get their text read.");
+  async downloadOcrLanguages(onProgress?: (text: string) => void): Promise<void> {
+    await this.install("the OCR language data", OCR_LANGUAGES.id, () => "The OCR language data is installed; new photos get their text read.", onProgress);
   }
 
-  private async install(label: string, id: string, done: (path: string) => string): Promise<void> {
+  /** A download is running (one at a time). */
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  /** Stops the running download; the part already fetched is kept for the next attempt. */
+  cancel(): void {
+    this.running?.abort();
+  }
+
+  /** `onProgress` also receives every message the notice shows (the settings tab repeats them). */
+  private async install(label: string, id: string, done: (path: string) => string, onProgress: (text: string) => void = () => undefined): Promise<void> {
     if (this.running) {
       new Notice("Bitácora: a model is already downloading.");
       return;
@@ -73,15 +84,21 @@ export class ModelDownloader {
     const controller = new AbortController();
     this.running = controller;
     const notice = new Notice(`Bitácora: downloading ${label}… (click to cancel)`, 0);
+    const show = (message: string, forNotice = message) => {
+      notice.setMessage(`Bitácora: ${forNotice}`);
+      onProgress(message);
+    };
     notice.messageEl.addEventListener("click", () => controller.abort());
     try {
-      const path = await this.installer.installModel(id, this.device.settings.modelsDir, controller.signal, (report) =>
-        notice.setMessage(`Bitácora: ${report.stage}${report.fraction !== undefined ? ` (${Math.round(report.fraction * 100)}%)` : ""} — click to cancel`),
-      );
-      notice.setMessage(`Bitácora: ${done(path)}`);
+      const path = await this.installer.installModel(id, this.device.settings.modelsDir, controller.signal, (report) => {
+        const progress = `${report.stage}${report.fraction !== undefined ? ` (${Math.round(report.fraction * 100)}%)` : ""}`;
+        show(progress, `${progress} — click to cancel`);
+      });
+      show(done(path));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      notice.setMessage(controller.signal.aborted ? "Bitácora: download cancelled; it resumes where it stopped next time." : `Bitácora: download failed. ${message}`);
+      const outcome = controller.signal.aborted ? "download cancelled; it resumes where it stopped next time." : `download failed. ${message}`;
+      show(outcome.charAt(0).toUpperCase() + outcome.slice(1), outcome);
     } finally {
       this.running = null;
       window.setTimeout(() => notice.hide(), 10000);

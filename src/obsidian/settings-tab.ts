@@ -2,7 +2,9 @@ import { normalizePath, PluginSettingTab, Setting, type App } from "obsidian";
 import type { BitacoraSettings, DeviceSettings } from "../core/settings/settings";
 import type { DeviceSettingsStore } from "../core/settings/device-settings";
 import { isLoopbackUrl, serverOrigin } from "../core/settings/server-approval";
+import { defaultModelsDir } from "../engines/models/whisper-models";
 import { addLanguageModelSettings } from "./language-model-settings";
+import { addOcrLanguageSetting, type OcrLanguageDownloads } from "./ocr-language-setting";
 import type { PluginDataStore } from "./plugin-data";
 import { displayServerSettings } from "./server-settings";
 import { keywordRulesFromText, keywordRulesToText, listFromText } from "./settings-text";
@@ -38,6 +40,8 @@ export class BitacoraSettingTab extends PluginSettingTab {
     private readonly downloadCaptioner: () => void = () => undefined,
     /** Which engines run on this device and their measured speed. */
     private readonly engineSummary: () => string = () => "",
+    /** Downloads Tesseract's language data (the "OCR language data" row under Photos). */
+    private readonly ocrDownloads?: OcrLanguageDownloads,
   ) {
     super(app, plugin);
   }
@@ -255,6 +259,7 @@ export class BitacoraSettingTab extends PluginSettingTab {
     displayServerSettings(containerEl, () => this.device.settings, (change) => this.saveDevice(change));
 
     new Setting(containerEl).setName("Photos").setHeading();
+    if (this.ocrDownloads) addOcrLanguageSetting(containerEl, this.ocrDownloads, this.device.settings.modelsDir || defaultModelsDir());
     new Setting(containerEl)
       .setName("Describe what photos show")
       .setDesc("Besides the text in a photo: nothing, a local captioning model (captions in english, a download of about 244 megabytes), or a vision model served by Ollama on a computer you choose.")

@@ -84,7 +84,10 @@ test("a recording is transcribed by the engine host extracted from main.js (whis
   // Settings name the engines in use.
   (app as unknown as { settingTabs__: { display(): void }[] }).settingTabs__[0].display();
   const engines = Setting.all__.filter((s) => s.nameEl.getText() === "Engines in use").pop();
-  expect(engines?.descEl.getText()).toMatch(/^Built-in engines \(inside main\.js\)\./);
+  // …with the transcription engine that ran and this recording's measured speed (no whisper-cli here).
+  expect(engines?.descEl.getText()).toMatch(
+    /^Built-in engines \(inside main\.js\)\. Transcription: whisper\.cpp in WebAssembly \(built in\)\. Last recording: 1\d s of audio processed in \d+\.\d s \(\d+\.\d× real time\)\.$/,
+  );
   const cache = path.join(process.env.XDG_CACHE_HOME!, "bitacora", "engine");
   const [payloadDir] = readdirSync(cache);
   expect(existsSync(path.join(cache, payloadDir, "engine-host.js"))).toBe(true);
