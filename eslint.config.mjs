@@ -43,4 +43,16 @@ export default defineConfig([
       "no-restricted-imports": "off",
     },
   },
+  {
+    // Only the Node side may use fetch: requestUrl exists in Obsidian's renderer alone (the plugin's
+    // HTTP goes through it, src/obsidian/request-url-transport.ts). Core stays without either.
+    files: ["src/engines/**/*.ts", "src/cli/**/*.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "warn",
+        { name: "app", message: "Avoid using the global app object. Instead use the reference provided by your plugin instance." },
+        { name: "localStorage", message: "The engine host and the CLI have no vault local storage." },
+      ],
+    },
+  },
 ]);

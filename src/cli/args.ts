@@ -26,7 +26,10 @@ Options for process:
   --server-model <m>   model name the server knows
   --no-fallback        fail instead of transcribing locally when the server fails
 
-Settings come from <vault>/.obsidian/plugins/bitacora/data.json when the plugin is installed.
+  --config-dir <name>  the vault's Obsidian configuration folder (default: the one folder at the
+                       vault root whose plugins/bitacora/data.json exists)
+
+Settings come from <vault>/<config folder>/plugins/bitacora/data.json when the plugin is installed.
 The CLI keeps its queue and ledger in <vault>/.bitacora/state.json.
 
 Exit codes: 0 all processed, 1 some attachments failed, 2 usage error, 3 vault not found.`;
@@ -48,6 +51,7 @@ export interface CliArgs {
   server?: string;
   serverModel?: string;
   noFallback: boolean;
+  configDir?: string;
 }
 
 export class UsageError extends Error {}
@@ -75,6 +79,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         server: { type: "string" },
         "server-model": { type: "string" },
         "no-fallback": { type: "boolean" },
+        "config-dir": { type: "string" },
       },
     });
   } catch (error) {
@@ -103,6 +108,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
   };
   const whisperEngine = values["whisper-engine"];
   if (whisperEngine !== undefined && whisperEngine !== "native" && whisperEngine !== "wasm") throw new UsageError("--whisper-engine is native or wasm.");
+  const configDir = values["config-dir"];
+  // One folder name at the vault root, as Obsidian allows: nothing that climbs out of the vault.
+  if (configDir !== undefined && (!/^\.[^/\\]+$/.test(configDir) || configDir === "..")) {
+    throw new UsageError(`--config-dir is the name of a folder at the vault root that starts with a dot, not "${configDir}".`);
+  }
   const logLanguage = values["log-language"];
   if (logLanguage !== undefined && logLanguage !== "es" && logLanguage !== "en") throw new UsageError("--log-language is es or en.");
   return {
@@ -118,5 +128,6 @@ export function parseCliArgs(argv: string[]): CliArgs {
     timeout: number("timeout", values.timeout),
     server: values.server,
     serverModel: values["server-model"],
+    configDir,
   };
 }

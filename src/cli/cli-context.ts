@@ -12,6 +12,7 @@ import { JsonFileState } from "./adapters/json-file-state";
 import { nodeClock } from "../engines/system/node-clock";
 import { sha256FileHasher } from "../engines/system/file-hasher";
 import { topicNotesOnDisk } from "./adapters/topic-notes-on-disk";
+import { pluginSettingsFile } from "./adapters/plugin-settings-file";
 import { languageModelRefiner } from "../core/llm/entry-refiner";
 import { nodeHttpPost } from "../engines/llm/node-http-post";
 
@@ -19,9 +20,9 @@ export class VaultNotFoundError extends Error {}
 
 /** The plugin's synced settings when it is installed in this vault; defaults otherwise. */
 function loadSettings(root: string, args: CliArgs): BitacoraSettings {
-  const file = path.join(root, ".obsidian", "plugins", "bitacora", "data.json");
+  const file = pluginSettingsFile(root, args.configDir);
   let raw: unknown;
-  if (existsSync(file)) {
+  if (file) {
     try {
       raw = JSON.parse(readFileSync(file, "utf8"));
     } catch {

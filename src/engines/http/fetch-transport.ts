@@ -30,8 +30,8 @@ export function fetchTransport(options: FetchTransportOptions = {}): HttpTranspo
       const total = setTimeout(() => fail(new HttpTransportError("timeout", `the server did not answer within ${seconds} s`)), request.timeoutMs);
       let stall: NodeJS.Timeout | undefined;
       try {
-        // Outside Obsidian (CLI, engine host without a parent, tests): Node's own fetch; the plugin uses requestUrl.
-        const response = await globalThis.fetch(request.url, {
+        // Outside Obsidian's renderer (CLI, engine host without a parent, tests): Node's own fetch; the plugin uses requestUrl.
+        const response = await fetch(request.url, {
           method: request.method,
           headers: request.headers,
           body: request.body,
