@@ -19,6 +19,9 @@ import { nodeClock } from "../engines/system/node-clock";
 import { QueueStatusBar } from "./status-bar";
 import { openTodayLog, revealQueueView } from "./workspace-actions";
 import { chooseEngineLaunch, type ChosenLaunch } from "./engine-launch";
+import type { ParentDecoderPort } from "../engines/audio/wav-decoder-port";
+import { engineCacheRoot } from "../engines/payload/cache-root";
+import { RendererWavDecoder } from "./renderer-decode/renderer-wav-decoder";
 
 /** Only wires the services together; each long-lived one is a child Component. */
 export default class BitacoraPlugin extends Plugin {
@@ -39,7 +42,7 @@ export default class BitacoraPlugin extends Plugin {
     const device = new DeviceSettingsStore(obsidianLocalStorage(this.app));
     device.load();
 
-    this.host = this.addChild(new ServiceHost(this.app, this.data, device, this.engineLaunch()));
+    this.host = this.addChild(new ServiceHost(this.app, this.data, device, this.engineLaunch(), this.rendererDecoder()));
     const queue = this.host.service;
     this.addChild(new AttachmentWatcher(this.app, queue, () => this.bitacoraSettings, this.host.started, () => device.settings.processOnThisDevice));
     this.registerView(QUEUE_VIEW_TYPE, (leaf) => new QueueView(leaf, queue));
@@ -106,6 +109,15 @@ export default class BitacoraPlugin extends Plugin {
 
   openTodayLog(): Promise<void> {
     return openTodayLog(this.app, this.host.service);
+  }
+
+  /**
+   * Decodes for the built-in engine host what its WebAssembly codecs cannot (AAC, Ogg Vorbis):
+   * WebCodecs in a worker of this renderer, written as WAVs into the engine cache (deleted after
+   * each job). The host falls back to the user's ffmpeg when this fails.
+   */
+  protected rendererDecoder(): ParentDecoderPort {
+    return new RendererWavDecoder(nodePath.join(engineCacheRoot(), "decoded"));
   }
 
   /** The engine host embedded in main.js, or the native pack the user unpacked into the plugin folder. */

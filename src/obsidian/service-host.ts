@@ -16,6 +16,7 @@ import { ObsidianVaultPort } from "./vault-port";
 import { languageModelRefiner } from "../core/llm/entry-refiner";
 import { requestUrlPost } from "./request-url-post";
 import { requestUrlTransport } from "./request-url-transport";
+import type { ParentDecoderPort } from "../engines/audio/wav-decoder-port";
 
 /**
  * Owns the queue service and the engine host child process. The service starts once the layout
@@ -42,11 +43,13 @@ export class ServiceHost extends Component {
     private readonly device: DeviceSettingsStore,
     /** How the engine host starts (Obsidian runs it with Electron as Node). */
     private readonly launch: ChosenLaunch,
+    /** Decodes AAC and Vorbis for the built-in host: WebCodecs in this renderer (renderer-decode/). */
+    decoder?: ParentDecoderPort,
   ) {
     super();
     // Without any engine the client still exists (jobs fail with the reason); the notice says why once.
     // The transcription server is reached through Obsidian's requestUrl (the host asks over IPC).
-    this.engine = new EngineClient({ ...(launch.launch ?? { hostScript: "engine-host.js is missing" }), http: requestUrlTransport });
+    this.engine = new EngineClient({ ...(launch.launch ?? { hostScript: "engine-host.js is missing" }), http: requestUrlTransport, decoder });
     this.downloads = new EngineClient(launch.launch ?? { hostScript: "engine-host.js is missing" });
     const settings = () => data.settings;
     const daily = new DailyNoteLocator(app);

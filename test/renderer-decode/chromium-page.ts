@@ -5,7 +5,7 @@
  * (dist/payload/renderer-decode-worker.js, `npm run build`) started from a blob: URL, fed with
  * HTTP range reads of the recording. Used by the renderer-decode tests and bench/renderer-decode.
  */
-import { existsSync, readFileSync, statSync, createReadStream } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -49,14 +49,21 @@ export class ChromiumDecodePage {
     return new ChromiumDecodePage(browser, page, server, files, baseUrl);
   }
 
-  /** Decodes a file of this machine in the page; `keep` false returns no samples (benchmark). */
-  async decode(file: string, keep = true): Promise<PageDecode> {
-    const name = `${this.files.size}-${encodeURIComponent(path.basename(file))}`;
-    this.files.set(name, file);
+  /**
+   * Decodes a file of this machine in the page, with the worker built into dist/payload or the one
+   * given (e.g. what an engine host extracted from main.js); `keep` false returns no samples (benchmark).
+   */
+  async decode(file: string, { keep = true, workerScript = WORKER_BUNDLE }: { keep?: boolean; workerScript?: string } = {}): Promise<PageDecode> {
+    const url = (served: string) => {
+      const name = `${this.files.size}-${encodeURIComponent(path.basename(served))}`;
+      this.files.set(name, served);
+      return `/media/${name}`;
+    };
     const result = await this.page.evaluate(
-      (url, keepSamples) => (globalThis as unknown as { decodeUrl(url: string, keep: boolean): Promise<unknown> }).decodeUrl(url, keepSamples),
-      `/media/${name}`,
+      (mediaUrl, keepSamples, workerUrl) => (globalThis as unknown as { decodeUrl(url: string, keep: boolean, worker: string): Promise<unknown> }).decodeUrl(mediaUrl, keepSamples, workerUrl),
+      url(file),
       keep,
+      url(workerScript),
     );
     const answer = result as { ok: boolean; pcmBase64?: string } & Record<string, unknown>;
     if (!answer.ok) return answer as PageDecode;
@@ -80,13 +87,12 @@ function serve(req: http.IncomingMessage, res: http.ServerResponse, script: stri
   const url = req.url ?? "/";
   if (url === "/") return void res.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><script src="/page.js"></script>');
   if (url === "/page.js") return void res.writeHead(200, { "content-type": "text/javascript" }).end(script);
-  if (url === "/renderer-decode-worker.js") return void res.writeHead(200, { "content-type": "text/javascript" }).end(readFileSync(WORKER_BUNDLE));
   const file = url.startsWith("/media/") ? files.get(url.slice("/media/".length)) : undefined;
   if (!file) return void res.writeHead(404).end();
   const size = statSync(file).size;
   const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? "");
   if (req.method === "HEAD") return void res.writeHead(200, { "content-length": size, "accept-ranges": "bytes" }).end();
-  if (!range) return void createReadStream(file).pipe(res.writeHead(200, { "content-length": size }));
+  if (!range) return void createReadStream(file).pipe(res.writeHead(200, { "content-length": size, "content-type": "application/octet-stream" }));
   const start = Number(range[1]);
   const end = Math.min(Number(range[2]), size - 1);
   res.writeHead(206, { "content-length": end - start + 1, "content-range": `bytes ${start}-${end}/${size}` });

@@ -18,12 +18,9 @@ async function httpBytes(url: string): Promise<RecordingBytes> {
   };
 }
 
-let workerSource: Promise<string> | undefined;
-
-/** Decodes the recording at `url`; `keep` false only counts samples (the benchmark). */
-async function decodeUrl(url: string, keep = true) {
-  workerSource ??= fetch("/renderer-decode-worker.js").then((r) => r.text());
-  const worker = startBlobWorker(await workerSource);
+/** Decodes the recording at `url` with the worker code at `workerUrl`; `keep` false only counts samples (the benchmark). */
+async function decodeUrl(url: string, keep: boolean, workerUrl: string) {
+  const worker = startBlobWorker(await (await fetch(workerUrl)).text());
   const blocks: Float32Array[] = [];
   const started = performance.now();
   try {

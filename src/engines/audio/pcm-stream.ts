@@ -26,6 +26,11 @@ export interface CodecSet {
   packetDecoder(info: SourceAudioInfo, description: Uint8Array | undefined): Promise<PacketDecoder | undefined>;
   /** For codecs decoded whole (Ogg Vorbis with symphonia). */
   wholeFile?(info: SourceAudioInfo): WholeFileDecoder | undefined;
+  /**
+   * For codecs this set has no decoder for, a decoder outside the process (the portable host:
+   * Obsidian's renderer, then the user's ffmpeg; outside-decoders.ts). Files on disk only.
+   */
+  outside?(info: SourceAudioInfo, absPath: string, signal?: AbortSignal): Promise<NativeRateBlocks>;
   /** Appended to the "not supported" error, e.g. why a codec is missing from this set. */
   missing?: string;
 }
@@ -62,7 +67,7 @@ export async function* streamWithCodecs(source: string | Uint8Array, codecs: Cod
   }
 }
 
-interface NativeRateBlocks {
+export interface NativeRateBlocks {
   rate: number;
   blocks: AsyncIterable<Float32Array>;
 }
@@ -85,6 +90,7 @@ async function nativeRateBlocks(opened: OpenedAudioTrack, source: string | Uint8
   }
   const wholeFile = codecs.wholeFile?.(opened.info);
   if (wholeFile) return { rate: sampleRate, blocks: wholeFileBlocks(source, wholeFile, limits) };
+  if (codecs.outside && typeof source === "string") return codecs.outside(opened.info, source, limits.signal);
   throw new EngineError("unsupported-media", `The audio codec "${codec}" in this ${opened.info.container} file is not supported${codecs.missing ? ` ${codecs.missing}` : ""}.`);
 }
 

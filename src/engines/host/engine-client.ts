@@ -1,4 +1,5 @@
 import { fork, spawn, type ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import type { EngineOptions } from "../../core/processing/engine-options";
 import type { ProcessJob, ProcessorFindings, ProgressReport } from "../../core/processing/processor-port";
@@ -8,6 +9,7 @@ import { OFFLINE_ENV } from "./offline-env";
 import { fetchTransport } from "../http/fetch-transport";
 import { HttpTransportError, type HttpTransport } from "../http/http-transport";
 import { limitConcurrency } from "../http/limit-concurrency";
+import type { ParentDecoderPort } from "../audio/wav-decoder-port";
 
 /** Requests in flight to the transcription server, whatever the number of jobs (bench/server). */
 export const MAX_SERVER_CONNECTIONS = 4;
@@ -42,6 +44,11 @@ export type EngineClientConfig = EngineHostLaunch & {
   cancelGraceMs?: number;
   /** Makes the host's HTTP requests: requestUrl in the plugin; Node's fetch by default (CLI). */
   http?: HttpTransport;
+  /**
+   * Decodes what the host's WebAssembly codecs cannot (AAC, Vorbis): WebCodecs in Obsidian's
+   * renderer (src/obsidian/renderer-decode). Without it the host falls back to the user's ffmpeg.
+   */
+  decoder?: ParentDecoderPort;
 };
 
 interface PendingJob {
@@ -69,6 +76,10 @@ export class EngineClient {
   /** The host's HTTP requests in flight, to cancel them when the host asks or goes away. */
   private readonly httpCalls = new Map<string, AbortController>();
   private readonly http: HttpTransport;
+  /** Decodes in flight for the host, to cancel them when it asks. */
+  private readonly decodes = new Map<string, AbortController>();
+  /** WAVs decoded for the running job, by recording: its steps (transcription, emotion) share one; deleted when no job is left. */
+  private readonly decodedFiles = new Map<string, Promise<string>>();
 
   constructor(private readonly config: EngineClientConfig) {
     this.http = limitConcurrency(config.http ?? fetchTransport(), MAX_SERVER_CONNECTIONS);
@@ -125,6 +136,7 @@ export class EngineClient {
         clearTimeout(timer);
         signal.removeEventListener("abort", onAbort);
         this.pending.delete(id);
+        if (this.pending.size === 0) this.releaseDecoded();
       };
       const stopJob = (error: EngineError) => {
         this.send({ type: "cancel", id });
@@ -213,6 +225,8 @@ export class EngineClient {
     if (message.type === "ready") return this.markReady();
     if (message.type === "http") return void this.makeHttpRequest(message.id, message.request);
     if (message.type === "http-cancel") return void this.httpCalls.get(message.id)?.abort();
+    if (message.type === "decode") return void this.decodeForHost(message.id, message.absPath, message.workerScript);
+    if (message.type === "decode-cancel") return void this.decodes.get(message.id)?.abort();
     const stopTimer = this.stopping.get(message.id);
     if (stopTimer && message.type !== "progress") {
       clearTimeout(stopTimer);
@@ -247,12 +261,39 @@ export class EngineClient {
     }
   }
 
+  private async decodeForHost(id: string, absPath: string, workerScript: string | undefined): Promise<void> {
+    const decoder = this.config.decoder;
+    if (!decoder) return this.send({ type: "decode-failed", id, message: "no decoder outside the engine host here" });
+    const controller = new AbortController();
+    this.decodes.set(id, controller);
+    try {
+      let wav = this.decodedFiles.get(absPath);
+      if (!wav) {
+        wav = decoder.toWav(absPath, workerScript, controller.signal);
+        this.decodedFiles.set(absPath, wav);
+        wav.catch(() => this.decodedFiles.delete(absPath));
+      }
+      this.send({ type: "decoded", id, wavPath: await wav });
+    } catch (error) {
+      this.send({ type: "decode-failed", id, message: error instanceof Error ? error.message : String(error), cancelled: controller.signal.aborted });
+    } finally {
+      this.decodes.delete(id);
+    }
+  }
+
+  /** Deletes the WAVs decoded for jobs that are over (they live in the plugin's cache folder). */
+  private releaseDecoded(): void {
+    for (const wav of this.decodedFiles.values()) wav.then((file) => rm(file, { force: true }), () => undefined).catch(() => undefined);
+    this.decodedFiles.clear();
+  }
+
   private send(request: HostRequest): void {
     if (this.child?.connected) this.child.send(request);
   }
 
   private killHost(): void {
     for (const call of this.httpCalls.values()) call.abort();
+    for (const decode of this.decodes.values()) decode.abort();
     for (const timer of this.stopping.values()) clearTimeout(timer);
     this.stopping.clear();
     this.stopsSettled();

@@ -13,6 +13,9 @@ import type { HostRequest, HostResponse } from "./protocol";
 import { exitWithParent } from "./parent-watchdog";
 import { ParentHttpTransport } from "./parent-http";
 import { setProcessTransport } from "../http/host-transport";
+import { ParentWavDecoder } from "./parent-wav-decoder";
+import { setProcessWavDecoder } from "../audio/wav-decoder-port";
+import { currentPayload } from "../payload/payload-reader";
 
 type Answer = Extract<HostResponse, { type: "result" | "installed" }>;
 
@@ -25,6 +28,10 @@ function send(message: HostResponse): void {
 // HTTP (the transcription server) is made by the parent: requestUrl in Obsidian, fetch in the CLI.
 const parentHttp = new ParentHttpTransport(send);
 setProcessTransport(parentHttp);
+// AAC and Vorbis, which the WebAssembly codecs lack, are decoded by the parent (Obsidian's WebCodecs)
+// with the worker that main.js's payload carries (extracted on first use).
+const parentDecoder = new ParentWavDecoder(send, () => currentPayload()?.file("renderer-decode-worker.js"));
+setProcessWavDecoder(parentDecoder);
 
 type WorkRequest = Extract<HostRequest, { type: "process" | "install-model" }>;
 
@@ -53,6 +60,7 @@ function handle(request: WorkRequest): void {
 process.on("message", (request: HostRequest) => {
   if (request.type === "cancel") line.cancel(request.id);
   else if (request.type === "http-response" || request.type === "http-failed") parentHttp.answer(request);
+  else if (request.type === "decoded" || request.type === "decode-failed") parentDecoder.answer(request);
   else handle(request);
 });
 

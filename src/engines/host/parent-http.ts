@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { HttpTransportError, type HttpRequest, type HttpResponse, type HttpTransport } from "../http/http-transport";
+import { ParentCalls } from "./parent-calls";
 import type { HostRequest, HostResponse } from "./protocol";
 
 type Answer = Extract<HostRequest, { type: "http-response" | "http-failed" }>;
@@ -10,35 +10,21 @@ type Answer = Extract<HostRequest, { type: "http-response" | "http-failed" }>;
  * needs no network code of its own and the plugin's one connection limit covers every job.
  */
 export class ParentHttpTransport implements HttpTransport {
-  private readonly waiting = new Map<string, { resolve(r: HttpResponse): void; reject(e: Error): void }>();
+  private readonly calls: ParentCalls<HttpResponse>;
 
-  constructor(private readonly post: (message: HostResponse) => void) {}
+  constructor(private readonly post: (message: HostResponse) => void) {
+    this.calls = new ParentCalls<HttpResponse>(
+      (id) => post({ type: "http-cancel", id }),
+      () => new HttpTransportError("cancelled", "Cancelled."),
+    );
+  }
 
   send(request: HttpRequest, signal?: AbortSignal): Promise<HttpResponse> {
-    if (signal?.aborted) return Promise.reject(new HttpTransportError("cancelled", "Cancelled."));
-    const id = randomUUID();
-    return new Promise<HttpResponse>((resolve, reject) => {
-      const onAbort = () => {
-        this.waiting.delete(id);
-        this.post({ type: "http-cancel", id });
-        reject(new HttpTransportError("cancelled", "Cancelled."));
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      const done = () => signal?.removeEventListener("abort", onAbort);
-      this.waiting.set(id, {
-        resolve: (response) => (done(), resolve(response)),
-        reject: (error) => (done(), reject(error)),
-      });
-      this.post({ type: "http", id, request });
-    });
+    return this.calls.call(signal, (id) => this.post({ type: "http", id, request }));
   }
 
   /** The parent's answer to one of our requests. */
   answer(message: Answer): void {
-    const pending = this.waiting.get(message.id);
-    if (!pending) return;
-    this.waiting.delete(message.id);
-    if (message.type === "http-response") pending.resolve(message.response);
-    else pending.reject(new HttpTransportError(message.kind, message.message));
+    this.calls.settle(message.id, message.type === "http-response" ? { value: message.response } : { error: new HttpTransportError(message.kind, message.message) });
   }
 }

@@ -9,7 +9,10 @@ export type HostRequest =
   | { type: "install-model"; id: string; name: string; modelsDir: string }
   | { type: "cancel"; id: string }
   | { type: "http-response"; id: string; response: HttpResponse }
-  | { type: "http-failed"; id: string; kind: HttpFailureKind; message: string };
+  | { type: "http-failed"; id: string; kind: HttpFailureKind; message: string }
+  /** The parent decoded a recording for the host (a 16 kHz mono WAV), or could not. */
+  | { type: "decoded"; id: string; wavPath: string }
+  | { type: "decode-failed"; id: string; message: string; cancelled?: boolean };
 
 export type HostResponse =
   | { type: "ready"; pid: number }
@@ -19,7 +22,10 @@ export type HostResponse =
   | { type: "error"; id: string; message: string; code: EngineErrorCode }
   /** The host asks its parent to make an HTTP request (the plugin through requestUrl). */
   | { type: "http"; id: string; request: HttpRequest }
-  | { type: "http-cancel"; id: string };
+  | { type: "http-cancel"; id: string }
+  /** The host asks its parent to decode a recording it has no decoder for (AAC, Vorbis: Obsidian's WebCodecs). */
+  | { type: "decode"; id: string; absPath: string; workerScript?: string }
+  | { type: "decode-cancel"; id: string };
 
 /** The engines report the job error codes core owns. */
 export type EngineErrorCode = JobErrorCode;

@@ -1,39 +1,15 @@
-import { statSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { findInstalledCommand, installedCommandCandidates } from "../system/installed-command";
 
 /**
- * Where a whisper.cpp command line the user installed is found, in order: PATH (Obsidian
- * started from a desktop launcher often lacks the shell's PATH, hence the fixed folders),
- * Homebrew (Apple silicon, Intel, Linuxbrew), ~/.local/bin, and on Windows the links winget and
- * scoop put commands in. Homebrew's formula is named whisper-cpp and installs whisper-cli.
+ * Where a whisper.cpp command line the user installed is found (system/installed-command.ts:
+ * PATH, Homebrew, ~/.local/bin, winget and scoop). Homebrew's formula is named whisper-cpp and
+ * installs whisper-cli.
  */
-export function whisperCliCandidates(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string[] {
-  const p = platform === "win32" ? path.win32 : path.posix;
-  const names = platform === "win32" ? ["whisper-cli.exe"] : ["whisper-cli"];
-  const pathDirs = (env.PATH ?? env.Path ?? "").split(platform === "win32" ? ";" : ":").filter(Boolean);
-  const fixed =
-    platform === "win32"
-      ? [
-          p.join(env.LOCALAPPDATA ?? p.join(home, "AppData", "Local"), "Microsoft", "WinGet", "Links"),
-          p.join(env.SCOOP ?? p.join(home, "scoop"), "shims"),
-        ]
-      : platform === "darwin"
-        ? ["/opt/homebrew/bin", "/usr/local/bin", p.join(home, ".local", "bin")]
-        : ["/usr/local/bin", "/usr/bin", "/home/linuxbrew/.linuxbrew/bin", p.join(home, ".local", "bin")];
-  const dirs = [...new Set([...pathDirs, ...fixed])];
-  return dirs.flatMap((dir) => names.map((name) => p.join(dir, name)));
+export function whisperCliCandidates(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home?: string): string[] {
+  return installedCommandCandidates("whisper-cli", env, platform, home);
 }
 
-const isFile = (file: string) => {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-};
-
 /** The first whisper-cli found, or undefined. Nothing is downloaded or installed. */
-export function findWhisperCli(candidates = whisperCliCandidates(), exists: (file: string) => boolean = isFile): string | undefined {
-  return candidates.find(exists);
+export function findWhisperCli(candidates = whisperCliCandidates(), exists?: (file: string) => boolean): string | undefined {
+  return findInstalledCommand(candidates, exists);
 }

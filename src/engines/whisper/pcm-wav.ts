@@ -3,8 +3,12 @@
  * 16-bit WAV files, and tests and benchmarks read the shared 16 kHz WAV samples with it.
  */
 export function encodeWav16(pcm: Float32Array, sampleRate: number): Buffer {
+  return Buffer.concat([wav16Header(pcm.length * 2, sampleRate), int16Samples(pcm)]);
+}
+
+/** The 44-byte header of a mono 16-bit PCM WAV holding `dataBytes` of samples. */
+export function wav16Header(dataBytes: number, sampleRate: number): Buffer {
   const header = Buffer.alloc(44);
-  const dataBytes = pcm.length * 2;
   header.write("RIFF", 0, "ascii");
   header.writeUInt32LE(36 + dataBytes, 4);
   header.write("WAVEfmt ", 8, "ascii");
@@ -17,12 +21,17 @@ export function encodeWav16(pcm: Float32Array, sampleRate: number): Buffer {
   header.writeUInt16LE(16, 34);
   header.write("data", 36, "ascii");
   header.writeUInt32LE(dataBytes, 40);
-  const body = Buffer.alloc(dataBytes);
+  return header;
+}
+
+/** Float samples as little-endian 16-bit integers (clipped to ±1). */
+export function int16Samples(pcm: Float32Array): Buffer {
+  const body = Buffer.alloc(pcm.length * 2);
   for (let i = 0; i < pcm.length; i++) {
     const clamped = Math.max(-1, Math.min(1, pcm[i]));
     body.writeInt16LE(Math.round(clamped * 32767), i * 2);
   }
-  return Buffer.concat([header, body]);
+  return body;
 }
 
 /** Reads a 16-bit PCM WAV into mono float samples (channels are averaged). */

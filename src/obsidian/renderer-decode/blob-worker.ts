@@ -5,6 +5,7 @@ import type { DecodeWorkerHandle } from "./worker-decode-session";
  * code; a blob: URL needs no file beside main.js). The URL is revoked when the worker ends.
  */
 export function startBlobWorker(source: string): DecodeWorkerHandle {
+  if (typeof Worker === "undefined" || typeof URL.createObjectURL !== "function") throw new Error("this app has no Web Workers");
   const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
   const worker = new Worker(url, { name: "bitacora-decode" });
   const terminate = worker.terminate.bind(worker);

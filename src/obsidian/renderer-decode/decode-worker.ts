@@ -1,52 +1,7 @@
 /**
- * The renderer's decode worker (a Web Worker; esbuild builds it into main.js's payload as
- * renderer-decode-worker.js). One recording per worker: the main thread sends "start" with the
- * file's size, answers every "read" with the bytes, and acknowledges every block of PCM.
+ * The renderer's decode worker: a Web Worker in Obsidian, built by esbuild into main.js's payload
+ * as renderer-decode-worker.js and started by the plugin from that text (blob-worker.ts).
  */
-import { CustomSource } from "mediabunny";
-import type { FromDecodeWorker, ToDecodeWorker } from "./decode-messages";
-import { DecodeFailure, webCodecsPcm16kMono } from "./webcodecs-pcm-stream";
+import { serveDecodeRequests, type DecodeWorkerScope } from "./decode-worker-main";
 
-interface WorkerScope {
-  postMessage(message: FromDecodeWorker, transfer?: Transferable[]): void;
-  onmessage: ((event: MessageEvent<ToDecodeWorker>) => void) | null;
-}
-
-// The worker's global scope (`self` in a Web Worker).
-const scope = self as unknown as WorkerScope;
-const reads = new Map<number, { resolve(bytes: Uint8Array): void; reject(error: Error): void }>();
-let nextRead = 0;
-let acknowledged: (() => void) | undefined;
-
-function readRange(start: number, end: number): Promise<Uint8Array> {
-  const id = nextRead++;
-  return new Promise((resolve, reject) => {
-    reads.set(id, { resolve, reject });
-    scope.postMessage({ type: "read", id, start, end });
-  });
-}
-
-async function decode(size: number): Promise<void> {
-  // "fileSystem" prefetching: small aligned reads around what the demuxer asks for, few round trips.
-  const source = new CustomSource({ getSize: () => size, read: readRange, prefetchProfile: "fileSystem" });
-  try {
-    for await (const samples of webCodecsPcm16kMono(source, (info) => scope.postMessage({ type: "info", info }))) {
-      const stored = new Promise<void>((resolve) => (acknowledged = resolve));
-      scope.postMessage({ type: "pcm", samples }, [samples.buffer]);
-      await stored;
-    }
-    scope.postMessage({ type: "done" });
-  } catch (error) {
-    const failure = error instanceof DecodeFailure ? error : new DecodeFailure("corrupt-media", error instanceof Error ? error.message : String(error));
-    scope.postMessage({ type: "error", code: failure.code, message: failure.message });
-  }
-}
-
-scope.onmessage = ({ data: message }) => {
-  if (message.type === "start") return void decode(message.size);
-  if (message.type === "ack") return acknowledged?.();
-  const pending = reads.get(message.id);
-  reads.delete(message.id);
-  if (message.type === "bytes") pending?.resolve(message.bytes);
-  else pending?.reject(new Error(message.message));
-};
+serveDecodeRequests(self as unknown as DecodeWorkerScope);

@@ -37,7 +37,7 @@ export async function* webCodecsPcm16kMono(source: Source, onInfo: (info: Source
     if (!track) throw new DecodeFailure("corrupt-media", `The ${format.name} file holds no readable audio track; it may be truncated or not a recording at all.`);
     const info: SourceAudioInfo = { container: format.name, codec: (await track.getCodec()) ?? "unknown", sampleRate: await track.getSampleRate(), channels: await track.getNumberOfChannels() };
     onInfo(info);
-    if (typeof AudioDecoder === "undefined") throw new DecodeFailure("unsupported-media", "This app has no WebCodecs audio decoder.");
+    // WAV needs no WebCodecs (mediabunny reads PCM itself); compressed codecs do.
     if (!(await track.canDecode())) throw new DecodeFailure("unsupported-media", `This app's WebCodecs cannot decode ${info.codec} audio (${info.sampleRate} Hz, ${info.channels} channels).`);
     // MP4 (edit list) and Ogg (last granule position) say where the recording ends; the decoder
     // still outputs the last frame whole, so its padding is cut here, as ffmpeg does.
