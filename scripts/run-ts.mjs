@@ -14,7 +14,9 @@ const outDir = path.join(root, ".tmp");
 const outfile = path.join(outDir, `run-${path.basename(entry, ".ts")}.cjs`);
 const common = { bundle: true, platform: "node", format: "cjs", target: "es2022", logLevel: "warning" };
 const external = [...nativeExternals, ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-await esbuild.build({ ...common, entryPoints: [path.resolve(root, entry)], outfile, external });
+// Plugin code in a bench runs over the Obsidian stand-in (Obsidian itself cannot run here).
+const alias = { obsidian: path.join(root, "test/obsidian-stand-in/obsidian.ts") };
+await esbuild.build({ ...common, entryPoints: [path.resolve(root, entry)], outfile, external, alias });
 await esbuild.build({ ...common, entryPoints: [path.join(root, "src/engines/audio/decode-worker.ts")], outfile: path.join(outDir, "audio-decode-worker.js"), external });
 process.argv = [process.argv[0], outfile, ...args];
 // Entries find the repository (bench/results, eval/results, testdata) through this.

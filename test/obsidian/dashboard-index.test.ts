@@ -35,7 +35,12 @@ async function start(indexFile: string) {
     notes: source,
     store: new JsonFileIndexStore(indexFile),
   });
-  return { app, updater, reads };
+  // The plugin stops: a pending index save is written.
+  const stop = async () => {
+    updater.dispose();
+    await updater.settled();
+  };
+  return { app, updater, reads, stop };
 }
 
 test("a restart reads no note when nothing changed, only the changed note when one did, and never a note outside the log folder", async () => {
@@ -45,6 +50,7 @@ test("a restart reads no note when nothing changed, only the changed note when o
 
   const first = await start(indexFile);
   await first.updater.rebuild("always");
+  await first.stop();
   expect(first.reads.sort()).toEqual(DAYS.map((day) => `Logs/${day}.md`));
   const sprint = vault.readText(DEFAULT_SETTINGS.sprintDashboardPath);
   expect(sprint).toContain("DevOps");
@@ -53,6 +59,7 @@ test("a restart reads no note when nothing changed, only the changed note when o
   // Nothing changed: no note read, the index file and the dashboards not written.
   const second = await start(indexFile);
   await second.updater.rebuild("never");
+  await second.stop();
   expect(second.reads).toEqual([]);
   expect(statSync(indexFile).mtimeMs).toBe(indexWritten);
   expect(vault.readText(DEFAULT_SETTINGS.sprintDashboardPath)).toBe(sprint);
@@ -63,6 +70,7 @@ test("a restart reads no note when nothing changed, only the changed note when o
   rmSync(path.join(vault.dir, `Logs/${DAYS[4]}.md`));
   const third = await start(indexFile);
   await third.updater.rebuild("never");
+  await third.stop();
   expect(third.reads).toEqual([changed]);
   const afterChange = vault.readText(DEFAULT_SETTINGS.sprintDashboardPath);
   expect(afterChange).toContain("Quality Assurance");
@@ -78,7 +86,9 @@ test("a restart reads no note when nothing changed, only the changed note when o
 test("a note edited in place with the same size but a new time is read again; an unreadable or older index costs one full read", async () => {
   for (const day of DAYS) vault.writeText(`Logs/${day}.md`, logNote(day));
   const indexFile = path.join(vault.dir, ".obsidian", "device-cache", "dashboard-index.json");
-  await (await start(indexFile)).updater.rebuild("always");
+  const initial = await start(indexFile);
+  await initial.updater.rebuild("always");
+  await initial.stop();
   const before = vault.readText(DEFAULT_SETTINGS.sprintDashboardPath);
 
   // Same size: one entry moves to the day before (its date line changes one digit).
@@ -87,12 +97,17 @@ test("a note edited in place with the same size but a new time is read again; an
   utimesSync(path.join(vault.dir, note), new Date(), new Date(Date.now() + 60_000));
   const edited = await start(indexFile);
   await edited.updater.rebuild("never");
+  await edited.stop();
   expect(edited.reads).toEqual([note]);
   expect(vault.readText(DEFAULT_SETTINGS.sprintDashboardPath)).not.toBe(before);
 
   writeFileSync(indexFile, "{ not json");
+  const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
   const damaged = await start(indexFile);
   await damaged.updater.rebuild("never");
+  await damaged.stop();
+  expect(warn).toHaveBeenCalledWith(expect.stringContaining("could not read its dashboard index"), expect.any(SyntaxError));
+  warn.mockRestore();
   expect(damaged.reads).toHaveLength(DAYS.length);
   expect(JSON.parse(readFileSync(indexFile, "utf8"))).toMatchObject({ version: 1 });
 
@@ -115,6 +130,7 @@ test("changes while running are applied from the vault's events, one note at a t
   await running.updater.flush();
   expect(running.reads).toEqual([note.path]);
   expect(vault.readText(DEFAULT_SETTINGS.sprintDashboardPath)).toContain("Team Management");
+  await running.stop();
 
   // The index saved by that change lets the next start read nothing.
   const restarted = await start(indexFile);

@@ -20,6 +20,9 @@ export function dashboardSettingsFrom(settings: BitacoraSettings, dailyNotesFold
  */
 export type CreateDashboards = "always" | "with-entries" | "never";
 
+/** This device's dashboard index is saved at most this often (and when the plugin stops); a lost save only means re-reading the notes changed since. */
+export const INDEX_SAVE_MS = 30_000;
+
 /** Whether `path` lies in `folder` ("" is the whole vault). */
 function inFolder(path: string, folder: string): boolean {
   const prefix = folder.replace(/^\/+|\/+$/g, "");
@@ -68,6 +71,11 @@ export class DashboardUpdater {
   /** The refresh the last change scheduled (settles at once if it was superseded or disposed). */
   private scheduled: Promise<void> = Promise.resolve();
   private running: Promise<void> = Promise.resolve();
+  /** The index reaches this device's disk in batches: saving it costs a serialisation of every note's facts. */
+  private indexBatch: AbortController | null = null;
+  private indexDue = 0;
+  private indexBatchDone: Promise<void> = Promise.resolve();
+  private saving: Promise<void> = Promise.resolve();
   private readonly debounceMs: number;
   private readonly dailyNotesFolder: () => string;
   private readonly notes: LogNoteSource;
@@ -124,7 +132,7 @@ export class DashboardUpdater {
           renderer.removeNote(path);
         }
       }
-      await this.saveIndex(index);
+      this.scheduleIndexSave();
       await this.write(renderer, "with-entries");
     });
     return this.running;
@@ -138,10 +146,16 @@ export class DashboardUpdater {
   async settled(): Promise<void> {
     if (this.quiet && this.clock.now().getTime() >= this.quietUntil) await this.scheduled;
     await this.running.catch(() => undefined);
+    if (this.indexBatch && this.clock.now().getTime() >= this.indexDue) await this.indexBatchDone;
+    await this.saving;
   }
 
+  /** Drops a pending refresh; an index change still waiting for its batch is saved now (the plugin stops). */
   dispose(): void {
     this.quiet?.abort();
+    this.indexBatch?.abort();
+    this.indexBatch = null;
+    void this.saveIndexNow();
   }
 
   private logFolder(): string {
@@ -164,7 +178,7 @@ export class DashboardUpdater {
     renderer.setNotesFacts(index.factsByNote());
     this.index = index;
     this.renderer = renderer;
-    await this.saveIndex(index);
+    this.scheduleIndexSave();
     await this.write(renderer, create);
   }
 
@@ -181,16 +195,34 @@ export class DashboardUpdater {
     return index;
   }
 
+  /** Saves the index after INDEX_SAVE_MS; a burst of changes costs one save. */
+  private scheduleIndexSave(): void {
+    if (!this.store || !this.index?.changed || this.indexBatch) return;
+    const batch = (this.indexBatch = new AbortController());
+    this.indexDue = this.clock.now().getTime() + INDEX_SAVE_MS;
+    this.indexBatchDone = this.clock.sleep(INDEX_SAVE_MS, batch.signal).then(
+      () => {
+        if (this.indexBatch === batch) this.indexBatch = null;
+        return this.saveIndexNow();
+      },
+      () => undefined,
+    );
+  }
+
   /** Saves this device's index only when it changed (an unchanged start-up writes nothing). */
-  private async saveIndex(index: LogNoteIndex): Promise<void> {
-    if (!this.store || !index.changed) return;
+  private saveIndexNow(): Promise<void> {
+    const index = this.index;
+    const store = this.store;
+    if (!store || !index?.changed) return this.saving;
     index.changed = false;
-    try {
-      await this.store.save(index.snapshot());
-    } catch (error) {
-      index.changed = true;
-      console.warn("Bitácora could not save its dashboard index", error);
-    }
+    const snapshot = index.snapshot();
+    this.saving = this.saving.then(() =>
+      store.save(snapshot).catch((error: unknown) => {
+        index.changed = true;
+        console.warn("Bitácora could not save its dashboard index", error);
+      }),
+    );
+    return this.saving;
   }
 
   /** Writes a dashboard only when its text changes: an unchanged note costs a sync client nothing. */
