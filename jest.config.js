@@ -14,8 +14,5 @@ module.exports = {
     "^onnxruntime-web/wasm$": "<rootDir>/node_modules/onnxruntime-web/dist/ort.wasm.bundle.min.mjs",
   },
   testTimeout: 60000,
-  // A loopback test server in test/engines/server is left listening (found with
-  // --detectOpenHandles, not yet fixed); without this jest waits on it after the last test.
-  forceExit: true,
   reporters: ["default", "<rootDir>/test/support/plain-summary-reporter.js"],
 };

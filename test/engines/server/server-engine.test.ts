@@ -11,14 +11,20 @@ import { startLoopbackServer, send, type LoopbackServer, type Reply } from "../.
 import * as shapes from "./server-shapes";
 
 const oneSecond = new Float32Array(16000).fill(0.1);
-let server: LoopbackServer | null = null;
+// Every server a test starts is closed after it (one test may start two).
+const servers: LoopbackServer[] = [];
 afterEach(async () => {
-  await server?.close();
-  server = null;
+  await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
+async function started(reply: Reply): Promise<LoopbackServer> {
+  const server = await startLoopbackServer(reply);
+  servers.push(server);
+  return server;
+}
+
 async function engineAgainst(reply: Reply, config: Partial<ServerEngineConfig> = {}, stallMs = 60_000) {
-  server = await startLoopbackServer(reply);
+  const server = await started(reply);
   const waits: number[] = [];
   const engine = new ServerWhisperEngine(
     { url: server.url, model: "whisper-1", timeoutSec: 30, ...config },
@@ -78,7 +84,6 @@ describe("response shapes", () => {
   it("speaches verbose_json and its SSE stream of one-segment events", async () => {
     const plain = await (await engineAgainst(json(200, shapes.SPEACHES_VERBOSE))).engine;
     expect((await transcribe(plain)).segments.map((s) => s.start)).toEqual([0.5]);
-    await server?.close();
     const { engine } = await engineAgainst((_req, res) => send(res, 200, "text/event-stream", shapes.speachesStream()), { stream: true });
     const result = await transcribe(engine);
     expect(result.language).toBe("es");
@@ -91,7 +96,6 @@ describe("response shapes", () => {
   it("json and text answers become one segment over the whole chunk", async () => {
     const first = await engineAgainst(json(200, shapes.OPENAI_JSON));
     expect((await transcribe(first.engine)).segments).toEqual([{ start: 0, end: 1, text: "Hoy desplegamos el modelo." }]);
-    await server?.close();
     const second = await engineAgainst((_req, res) => send(res, 200, "text/plain; charset=utf-8", "Hoy desplegamos el modelo.\n"));
     expect((await transcribe(second.engine)).segments).toEqual([{ start: 0, end: 1, text: "Hoy desplegamos el modelo." }]);
   });
@@ -99,7 +103,6 @@ describe("response shapes", () => {
   it("vLLM and OpenAI text-delta streams are joined into the text", async () => {
     const vllm = await engineAgainst((_req, res) => send(res, 200, "text/event-stream; charset=utf-8", shapes.VLLM_STREAM), { stream: true });
     expect((await transcribe(vllm.engine)).segments).toEqual([{ start: 0, end: 1, text: "Hoy desplegamos el modelo." }]);
-    await server?.close();
     const openai = await engineAgainst((_req, res) => send(res, 200, "text/event-stream", shapes.OPENAI_STREAM), { stream: true });
     expect((await transcribe(openai.engine)).segments).toEqual([{ start: 0, end: 1, text: "Hoy desplegamos." }]);
   });
@@ -201,7 +204,7 @@ describe("failures give a clear reason", () => {
   });
 
   it("an answer over the size limit is refused, not read on", async () => {
-    server = await startLoopbackServer((_req, res) => send(res, 200, "application/json", JSON.stringify({ text: "x".repeat(2 * 1024 * 1024) })));
+    const server = await started((_req, res) => send(res, 200, "application/json", JSON.stringify({ text: "x".repeat(2 * 1024 * 1024) })));
     const engine = new ServerWhisperEngine({ url: server.url, model: "", timeoutSec: 30 }, { transport: fetchTransport({ maxResponseBytes: 1024 * 1024 }), sleep: async () => undefined });
     await expect(transcribe(engine)).rejects.toThrow("the server's answer is larger than 1 MB.");
     expect(server.requests).toHaveLength(1);
@@ -218,7 +221,7 @@ describe("failures give a clear reason", () => {
   });
 
   it("cancelling during the backoff stops at once as cancelled", async () => {
-    server = await startLoopbackServer(json(500, shapes.WHISPER_CPP_500));
+    const server = await started(json(500, shapes.WHISPER_CPP_500));
     const controller = new AbortController();
     const engine = new ServerWhisperEngine(
       { url: server.url, model: "", timeoutSec: 5 },
