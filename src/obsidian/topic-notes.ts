@@ -19,6 +19,6 @@ export function topicNotesIn(app: App, settings: BitacoraSettings): TopicNote[] 
     .filter((file) => isTopicNotePath(file.path, settings, (path) => isDailyNotePath(daily, path)))
     .map((file) => {
       const frontmatter = app.metadataCache.getFileCache(file)?.frontmatter;
-      return { name: file.basename, aliases: [...asList(frontmatter?.aliases), ...asList(frontmatter?.alias)] };
+      return { name: file.basename, path: file.path, aliases: [...asList(frontmatter?.aliases), ...asList(frontmatter?.alias)] };
     });
 }

@@ -28,7 +28,7 @@ export async function topicNotesOnDisk(vault: VaultPort, settings: BitacoraSetti
   for (const path of await vault.listFiles()) {
     if (!isTopicNotePath(path, settings, () => false)) continue;
     const name = path.slice(path.lastIndexOf("/") + 1, -3);
-    notes.push({ name, aliases: aliasesOf((await vault.readText(path)) ?? "") });
+    notes.push({ name, path, aliases: aliasesOf((await vault.readText(path)) ?? "") });
   }
   return notes;
 }

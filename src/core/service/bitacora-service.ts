@@ -12,6 +12,7 @@ import { chooseEntryTime } from "../time/entry-time";
 import { toLocalIso } from "../time/local-iso";
 import { watchedMediaKind } from "./attachment-filter";
 import { engineOptionsFor } from "./engine-options-for";
+import { recentEntries } from "../vocabulary/recent-entries";
 import type { RefineEntry } from "../llm/entry-refiner";
 import type { EntryEnricher, TopicNote } from "./entry-enricher";
 import { momentCombiner, processedEntry, statusEntry } from "./entry-builder";
@@ -321,7 +322,8 @@ export class BitacoraService {
       if (!job || job.state !== "running" || controller.signal.aborted) return;
       const topics = (await this.deps.topics?.()) ?? [];
       this.topicsOf.set(jobId, topics);
-      const options = engineOptionsFor(this.deps.settings(), this.deps.device(), topics);
+      const recent = await recentEntries(this.deps.vault, this.locator, this.deps.clock.now()).catch(() => []);
+      const options = engineOptionsFor(this.deps.settings(), this.deps.device(), topics, { recordingPath: job.path, recent });
       const findings = await this.deps.engine.process(
         { path: job.path, absPath: this.deps.vault.absolutePath(job.path), kind: job.kind },
         options,

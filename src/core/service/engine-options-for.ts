@@ -2,21 +2,31 @@ import type { EngineOptions, ServerOptions } from "../processing/engine-options"
 import type { BitacoraSettings, DeviceSettings } from "../settings/settings";
 import type { TopicNote } from "./entry-enricher";
 import { serverApproved } from "../settings/server-approval";
-import { buildInitialPrompt } from "../transcript/transcript-assembly";
+import { vocabularyPrompt, type RecentEntry } from "../vocabulary/vocabulary-prompt";
 
-/** Topic names and aliases, spelled as the vault spells them, so Whisper writes project terms that way. */
-export function initialPromptFrom(topics: TopicNote[]): string | undefined {
-  return buildInitialPrompt(topics.flatMap((topic) => [topic.name.replace(/_/g, " "), ...topic.aliases]));
+/** What the vocabulary prompt knows about the job besides the topics. */
+export interface PromptContext {
+  recordingPath: string;
+  recent: RecentEntry[];
 }
 
-export function engineOptionsFor(settings: BitacoraSettings, device: DeviceSettings, topics: TopicNote[]): EngineOptions {
+/**
+ * Topic names and aliases and recent entry titles, spelled as the vault spells them, so Whisper
+ * writes project terms that way; phrased in the recording's language (the log's when Whisper detects it).
+ */
+export function initialPromptFrom(settings: BitacoraSettings, topics: TopicNote[], context: PromptContext = { recordingPath: "", recent: [] }): string | undefined {
+  const language = settings.whisperLanguage && settings.whisperLanguage !== "auto" ? settings.whisperLanguage : settings.logLanguage;
+  return vocabularyPrompt({ topics, recent: context.recent, recordingPath: context.recordingPath, language });
+}
+
+export function engineOptionsFor(settings: BitacoraSettings, device: DeviceSettings, topics: TopicNote[], context?: PromptContext): EngineOptions {
   return {
     logLanguage: settings.logLanguage,
     modelsDir: device.modelsDir,
     whisperModelPath: device.whisperModelPath || undefined,
     whisperCliPath: device.whisperCliPath || undefined,
     whisperLanguage: settings.whisperLanguage,
-    initialPrompt: initialPromptFrom(topics),
+    initialPrompt: initialPromptFrom(settings, topics, context),
     threads: device.threads,
     timeoutSec: device.timeoutSec,
     includeGps: settings.includeGps,

@@ -8,6 +8,8 @@ import type { BitacoraSettings } from "../settings/settings";
 export interface TopicNote {
   name: string;
   aliases: string[];
+  /** Vault path, when the adapter knows it (the vocabulary prompt ranks notes beside the recording first). */
+  path?: string;
 }
 
 export interface EnrichmentInput {

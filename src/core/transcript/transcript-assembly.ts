@@ -1,6 +1,6 @@
 /**
- * Turning per-chunk Whisper output into one recording transcript, and the initial prompt that
- * makes Whisper spell project terms the way the vault spells them. Pure logic.
+ * Turning per-chunk Whisper output into one recording transcript. Pure logic (the prompt is
+ * built in core/vocabulary).
  */
 import type { WhisperSegment } from "./whisper-segment";
 
@@ -25,28 +25,6 @@ export function joinTranscript(segments: readonly { text: string }[]): string {
     .replace(/\s+([,.;:!?])/g, "$1")
     .replace(/\s{2,}/g, " ")
     .trim();
-}
-
-/**
- * The initial prompt from topic note names and aliases: unique (case-insensitive), in the
- * given order, cut at a term boundary. Whisper keeps at most 224 prompt tokens; 600
- * characters stay well under that for Spanish and English.
- */
-export function buildInitialPrompt(terms: readonly string[], maxChars = 600): string | undefined {
-  const seen = new Set<string>();
-  const picked: string[] = [];
-  let length = 0;
-  for (const raw of terms) {
-    const term = raw.replace(/\s+/g, " ").trim();
-    const key = term.toLowerCase();
-    if (!term || term.length > 80 || seen.has(key)) continue;
-    const added = (picked.length ? 2 : 0) + term.length;
-    if (length + added > maxChars) break;
-    seen.add(key);
-    picked.push(term);
-    length += added;
-  }
-  return picked.length ? `${picked.join(", ")}.` : undefined;
 }
 
 /** The language used for most of the speech, by transcribed characters per language. */

@@ -3,7 +3,7 @@
  * the hallucination guard, chunk-to-recording time mapping, and the initial prompt.
  */
 import { collapseLoops, guardSegments, speechOverlapShare } from "../../../src/core/transcript/hallucination-guard";
-import { buildInitialPrompt, dominantLanguage, joinTranscript, toRecordingTime } from "../../../src/core/transcript/transcript-assembly";
+import { dominantLanguage, joinTranscript, toRecordingTime } from "../../../src/core/transcript/transcript-assembly";
 
 describe("hallucination guard", () => {
   const speech = [{ start: 0, end: 10 }];
@@ -76,14 +76,6 @@ describe("transcript assembly", () => {
 
   test("joins segment text with natural spacing", () => {
     expect(joinTranscript([{ text: " Hola ," }, { text: "" }, { text: "¿qué tal?" }])).toBe("Hola, ¿qué tal?");
-  });
-
-  test("initial prompt: unique topic names and aliases, cut at a term boundary", () => {
-    expect(buildInitialPrompt(["Kubernetes", "kubernetes", "latencia p95", " Grafana "])).toBe("Kubernetes, latencia p95, Grafana.");
-    const long = buildInitialPrompt(Array.from({ length: 200 }, (_, i) => `término-${i}`), 100)!;
-    expect(long.length).toBeLessThanOrEqual(101);
-    expect(long.endsWith(".")).toBe(true);
-    expect(buildInitialPrompt([])).toBeUndefined();
   });
 
   test("dominant language by amount of text", () => {
