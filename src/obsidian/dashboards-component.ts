@@ -20,14 +20,15 @@ export class DashboardsComponent extends Component {
     vault: VaultPort,
     private readonly settings: () => BitacoraSettings,
     clock: Clock,
-    store: IndexStore,
+    index: { store: IndexStore; build: string },
   ) {
     super();
     this.updater = new DashboardUpdater(vault, settings, clock, {
       debounceMs: 2000,
       dailyNotesFolder: () => readDailyNoteConfig(app).folder,
       notes: new ObsidianLogNoteSource(app),
-      store,
+      store: index.store,
+      indexBuild: index.build,
     });
   }
 

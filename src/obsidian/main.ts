@@ -52,7 +52,7 @@ export default class BitacoraPlugin extends Plugin {
       new BitacoraSettingTab(this.app, this, this.data, device, () => this.downloadWhisperModel(), () => void this.downloadCaptioner(), () => this.host.describeEngines(), this.models),
     );
     this.addRibbonIcon("list-checks", "Show Bitácora queue", () => void this.showQueue());
-    const dashboardIndex = new JsonFileIndexStore(this.dashboardIndexFile());
+    const dashboardIndex = { store: new JsonFileIndexStore(this.dashboardIndexFile()), build: this.manifest.version };
     this.dashboards = this.addChild(new DashboardsComponent(this.app, new ObsidianVaultPort(this.app), () => this.bitacoraSettings, this.clock(), dashboardIndex));
     registerCommands(this, queue);
   }

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from "../../src/core/settings/settings";
 import { dashboardIndexFile, JsonFileIndexStore } from "../../src/obsidian/dashboard-index-store";
 import { ObsidianLogNoteSource } from "../../src/obsidian/log-note-source";
 import { ObsidianVaultPort } from "../../src/obsidian/vault-port";
+import { DashboardsComponent } from "../../src/obsidian/dashboards-component";
 import { App } from "../obsidian-stand-in/obsidian";
 import { ManualClock } from "../support/manual-clock";
 import { makeVault, type TestVault } from "./harness";
@@ -25,7 +26,7 @@ const logNote = (day: string) => `# Log - ${day}\n\n${entry(day, "08:45", "Techn
 const DAYS = ["2025-07-28", "2025-07-29", "2025-07-30", "2025-07-31", "2025-08-01"];
 
 /** Opens the vault as a fresh Obsidian start would, with an updater that records which notes it reads. */
-async function start(indexFile: string) {
+async function start(indexFile: string, build = "0.1.0") {
   const app = await App.create__(vault.dir);
   const source = new ObsidianLogNoteSource(app as unknown as ObsidianApp);
   const reads: string[] = [];
@@ -34,6 +35,7 @@ async function start(indexFile: string) {
   const updater = new DashboardUpdater(new ObsidianVaultPort(app as unknown as ObsidianApp), () => DEFAULT_SETTINGS, new ManualClock(), {
     notes: source,
     store: new JsonFileIndexStore(indexFile),
+    indexBuild: build,
   });
   // The plugin stops: a pending index save is written.
   const stop = async () => {
@@ -114,7 +116,17 @@ test("a note edited in place with the same size but a new time is read again; an
   writeFileSync(indexFile, JSON.stringify({ version: 0, notes: {} }));
   const older = await start(indexFile);
   await older.updater.rebuild("never");
+  await older.stop();
   expect(older.reads).toHaveLength(DAYS.length);
+
+  // A plugin update may parse notes differently: the index it did not write is read again once.
+  const updated = await start(indexFile, "0.2.0");
+  await updated.updater.rebuild("never");
+  await updated.stop();
+  expect(updated.reads).toHaveLength(DAYS.length);
+  const again = await start(indexFile, "0.2.0");
+  await again.updater.rebuild("never");
+  expect(again.reads).toEqual([]);
 });
 
 test("changes while running are applied from the vault's events, one note at a time, and saved to the index", async () => {
@@ -144,4 +156,54 @@ test("the index lives in the per-user cache folder, outside the vault, one file 
   expect(file.startsWith("/home/ana/Bóveda")).toBe(false);
   expect(dashboardIndexFile("/home/ana/Otra", "/home/ana/.cache/bitacora")).not.toBe(file);
   expect(dashboardIndexFile("/home/ana/Bóveda", "/home/ana/.cache/bitacora")).toBe(file);
+});
+
+test("in the plugin, the index follows the vault's events (create, modify, rename, delete) and reads only the notes they name", async () => {
+  for (const day of DAYS) vault.writeText(`Logs/${day}.md`, logNote(day));
+  for (let i = 0; i < 20; i++) vault.writeText(`Ideas/idea-${i}.md`, `idea:: ${i}\n`);
+  const indexFile = path.join(vault.dir, ".obsidian", "device-cache", "dashboard-index.json");
+  const app = await App.create__(vault.dir);
+  const clock = new ManualClock({ start: new Date("2025-08-02T09:00:00") });
+  const store = new JsonFileIndexStore(indexFile);
+  const component = new DashboardsComponent(app as unknown as ObsidianApp, new ObsidianVaultPort(app as unknown as ObsidianApp), () => DEFAULT_SETTINGS, clock, { store, build: "0.1.0" });
+  // The dashboards' reads (Obsidian's own metadata indexing reads notes too; those are not ours).
+  const reads: string[] = [];
+  const read = ObsidianLogNoteSource.prototype.read;
+  jest.spyOn(ObsidianLogNoteSource.prototype, "read").mockImplementation(function (this: ObsidianLogNoteSource, notePath: string) {
+    reads.push(notePath);
+    return read.call(this, notePath);
+  });
+  component.load();
+  app.workspace.markLayoutReady__();
+  await component.updater.settled();
+  expect(reads.sort()).toEqual(DAYS.map((day) => `Logs/${day}.md`));
+  // "Update dashboards" creates the notes (and re-reads the log folder).
+  await component.rebuild();
+  reads.length = 0;
+  const quietPeriod = async () => {
+    clock.advance(2000);
+    await component.updater.settled();
+  };
+
+  const created = await app.vault.create("Logs/2025-08-02.md", logNote("2025-08-02"));
+  await app.vault.create("Ideas/new-idea.md", "idea:: nueva\n");
+  await quietPeriod();
+  expect(reads).toEqual([created.path]);
+  await app.vault.process(created, (text) => text + entry("2025-08-02", "17:00", "Quality Assurance"));
+  await quietPeriod();
+  expect(vault.readText(DEFAULT_SETTINGS.sprintDashboardPath)).toContain("Quality Assurance");
+  await app.vault.rename(created, "Archivo/2025-08-02.md");
+  await quietPeriod();
+  expect(vault.readText(DEFAULT_SETTINGS.sprintDashboardPath)).not.toContain("Quality Assurance");
+  await app.vault.delete(app.vault.getFileByPath(`Logs/${DAYS[0]}.md`)!);
+  await quietPeriod();
+  // The new note was read twice (created, then modified); a rename out of the folder and a delete read nothing.
+  expect(reads).toEqual(["Logs/2025-08-02.md", "Logs/2025-08-02.md"]);
+
+  component.unload();
+  await component.updater.settled();
+  const saved = JSON.parse(readFileSync(indexFile, "utf8")) as { notes: Record<string, unknown> };
+  expect(Object.keys(saved.notes).sort()).toEqual(DAYS.slice(1).map((day) => `Logs/${day}.md`));
+  jest.restoreAllMocks();
+  await app.indexed__();
 });

@@ -39,6 +39,8 @@ export const LOG_NOTE_INDEX_VERSION = 1;
 
 interface Snapshot {
   version: number;
+  /** The plugin version that wrote it: an update may parse notes differently, so it reads them again once. */
+  build: string;
   notes: Record<string, IndexedNote>;
 }
 
@@ -57,15 +59,17 @@ export class LogNoteIndex {
   /** True when the index differs from what was last loaded or saved. */
   changed = false;
 
-  /** Takes a persisted snapshot; anything unreadable or from another version is ignored (a full read follows). */
+  constructor(private readonly build = "") {}
+
+  /** Takes a persisted snapshot; anything unreadable or from another version or build is ignored (a full read follows). */
   restore(raw: unknown): void {
     this.notes.clear();
-    if (!isRecord(raw) || raw.version !== LOG_NOTE_INDEX_VERSION || !isRecord(raw.notes)) return;
+    if (!isRecord(raw) || raw.version !== LOG_NOTE_INDEX_VERSION || raw.build !== this.build || !isRecord(raw.notes)) return;
     for (const [path, note] of Object.entries(raw.notes)) if (isIndexedNote(note)) this.notes.set(path, note);
   }
 
   snapshot(): Snapshot {
-    return { version: LOG_NOTE_INDEX_VERSION, notes: Object.fromEntries(this.notes) };
+    return { version: LOG_NOTE_INDEX_VERSION, build: this.build, notes: Object.fromEntries(this.notes) };
   }
 
   /**

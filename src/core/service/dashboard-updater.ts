@@ -52,6 +52,8 @@ export interface DashboardUpdaterOptions {
   notes?: LogNoteSource;
   /** This device's persisted index, so a start-up reads only notes changed since (default: none). */
   store?: IndexStore;
+  /** The plugin version: an index another version wrote is not trusted. */
+  indexBuild?: string;
 }
 
 /**
@@ -80,6 +82,7 @@ export class DashboardUpdater {
   private readonly dailyNotesFolder: () => string;
   private readonly notes: LogNoteSource;
   private readonly store: IndexStore | undefined;
+  private readonly indexBuild: string;
 
   constructor(
     private readonly vault: VaultPort,
@@ -91,6 +94,7 @@ export class DashboardUpdater {
     this.dailyNotesFolder = options.dailyNotesFolder ?? (() => "");
     this.notes = options.notes ?? vaultNoteSource(vault);
     this.store = options.store;
+    this.indexBuild = options.indexBuild ?? "";
   }
 
   /** Brings the dashboards up to date with the log folder; "Update dashboards" ("always") re-reads every log note and creates them. */
@@ -183,7 +187,7 @@ export class DashboardUpdater {
   }
 
   private async restoreIndex(): Promise<LogNoteIndex> {
-    const index = new LogNoteIndex();
+    const index = new LogNoteIndex(this.indexBuild);
     if (!this.store) return index;
     try {
       index.restore(await this.store.load());
