@@ -4,12 +4,14 @@
  * placeholder → In Progress → Processed), so the day's log note is written exactly 60 times, each
  * write changing one entry's status and nothing else. data.json is not written while processing
  * (the ledger waits for its batch: one write when the batch is due), the dashboards once each
- * after the quiet period, and a restart with nothing new writes no file and no device-local state.
+ * after the quiet period, and a restart with nothing new writes no file and no device-local state
+ * and reads no log note (the dashboards' device-local index says none changed).
  * The dashboards' debounce and the ledger's batch run on a manual clock (no wall-time race).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { LEDGER_BATCH_MS } from "../../src/obsidian/plugin-data";
+import { ObsidianLogNoteSource } from "../../src/obsidian/log-note-source";
 import type { Clock } from "../../src/core/ports";
 import { App, type TAbstractFile } from "../obsidian-stand-in/obsidian";
 import { ManualClock } from "../support/manual-clock";
@@ -130,6 +132,8 @@ test("20 photos: the log note is written once per entry state change (60), data.
   expect(Object.keys(before)).toContain(path.join(".obsidian", "test-device-cache", "dashboard-index.json"));
   const localWrites = countLocalWrites(app);
   dataJsonWrites = 0;
+  // And no log note is read: this device's dashboard index says none changed.
+  const dashboardReads = jest.spyOn(ObsidianLogNoteSource.prototype, "read");
   plugin = await app.enablePlugin__(PluginOnManualClock, MANIFEST);
   current.stop = () => stopPlugin(app, plugin);
   await plugin.settled();
@@ -138,4 +142,6 @@ test("20 photos: the log note is written once per entry state change (60), data.
   expect(filesOnDisk(current.vault.dir)).toEqual(before);
   expect(dataJsonWrites).toBe(0);
   expect(localWrites).toEqual([]);
+  expect(dashboardReads).not.toHaveBeenCalled();
+  dashboardReads.mockRestore();
 }, 900_000);
