@@ -13,7 +13,7 @@ import { decodeToPcm16kMono, detectSpeech, SileroVad, totalSpeechSec } from "../
 import { nativeOnnx } from "../src/engines/onnx/native-onnx";
 import type { OnnxBackend } from "../src/engines/onnx/onnx-backend";
 import { createWebOnnx } from "../src/engines/onnx/web-onnx";
-import { concatFloat32 } from "../src/engines/audio/sinc-resampler";
+import { concatFloat32 } from "../src/engines/audio/join-arrays";
 import { machineInfo, median } from "./decode-vad-common";
 
 const root = process.env.BITACORA_ROOT ?? process.cwd();

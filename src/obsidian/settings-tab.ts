@@ -26,6 +26,10 @@ export const parseExtensionList = (text: string): string[] =>
     .map((part) => part.trim().replace(/^\./, "").toLowerCase())
     .filter(Boolean);
 
+/** Synced settings that are a choice among named strings, or on/off. */
+type ChoiceKey = { [K in keyof BitacoraSettings]: BitacoraSettings[K] extends string ? K : never }[keyof BitacoraSettings];
+type ToggleKey = { [K in keyof BitacoraSettings]: BitacoraSettings[K] extends boolean ? K : never }[keyof BitacoraSettings];
+
 const THREAD_CHOICES = [1, 2, 3, 4, 6, 8, 12, 16];
 
 const WHISPER_LANGUAGES: Record<string, string> = { auto: "Detect automatically", es: "Spanish", en: "English", pt: "Portuguese", fr: "French", de: "German" };
@@ -55,16 +59,45 @@ export class BitacoraSettingTab extends PluginSettingTab {
     this.device.update(change);
   }
 
+  /** A dropdown for one synced choice; `after` runs once it is saved (to show the rows it governs). */
+  private choice<K extends ChoiceKey>(el: HTMLElement, name: string, desc: string, key: K, options: Record<string, string>, after?: () => void): Setting {
+    return new Setting(el)
+      .setName(name)
+      .setDesc(desc)
+      .addDropdown((dropdown) =>
+        dropdown
+          .addOptions(options)
+          .setValue(this.data.settings[key])
+          .onChange(async (value) => {
+            await this.save({ [key]: value });
+            after?.();
+          }),
+      );
+  }
+
+  /** A path on this device (device-local, never synced). */
+  private devicePath(el: HTMLElement, name: string, desc: string, key: "whisperModelPath" | "whisperCliPath", placeholder: string): Setting {
+    return new Setting(el)
+      .setName(name)
+      .setDesc(desc)
+      .addText((text) => text.setPlaceholder(placeholder).setValue(this.device.settings[key]).onChange((value) => this.saveDevice({ [key]: value.trim() })));
+  }
+
+  /** A toggle for one synced on/off setting. */
+  private toggle(el: HTMLElement, name: string, desc: string, key: ToggleKey): Setting {
+    return new Setting(el)
+      .setName(name)
+      .setDesc(desc)
+      .addToggle((toggle) => toggle.setValue(this.data.settings[key]).onChange((value) => this.save({ [key]: value })));
+  }
+
   override display(): void {
     const { containerEl } = this;
     const settings = this.data.settings;
     containerEl.empty();
 
     new Setting(containerEl).setName("Watching").setHeading();
-    new Setting(containerEl)
-      .setName("Process new attachments automatically")
-      .setDesc("Recordings and photos added to the watched folders enter the queue.")
-      .addToggle((toggle) => toggle.setValue(settings.watchEnabled).onChange((value) => this.save({ watchEnabled: value })));
+    this.toggle(containerEl, "Process new attachments automatically", "Recordings and photos added to the watched folders enter the queue.", "watchEnabled");
     new Setting(containerEl)
       .setName("Watched folders")
       .setDesc("Comma-separated. Leave empty to watch the whole vault.")
@@ -86,29 +119,20 @@ export class BitacoraSettingTab extends PluginSettingTab {
       .addText((text) =>
         text.setValue(settings.extensions.join(", ")).onChange((value) => this.save({ extensions: parseExtensionList(value) })),
       );
-    new Setting(containerEl)
-      .setName("Attachments already in the vault")
-      .setDesc("What to do with existing attachments the first time Bitácora runs.")
-      .addDropdown((dropdown) =>
-        dropdown
-          .addOptions({ "mark-existing-processed": "Leave them as they are", "queue-existing": "Process them" })
-          .setValue(settings.firstRun)
-          .onChange((value) => this.save({ firstRun: value as BitacoraSettings["firstRun"] })),
-      );
+    this.choice(containerEl, "Attachments already in the vault", "What to do with existing attachments the first time Bitácora runs.", "firstRun", {
+      "mark-existing-processed": "Leave them as they are",
+      "queue-existing": "Process them",
+    });
 
     new Setting(containerEl).setName("Log").setHeading();
-    new Setting(containerEl)
-      .setName("Log location")
-      .setDesc("A log note per day in a folder, or your daily note (uses the Daily notes or Periodic Notes settings and template).")
-      .addDropdown((dropdown) =>
-        dropdown
-          .addOptions({ "log-folder": "A log note per day", "daily-note": "Daily note" })
-          .setValue(settings.logMode)
-          .onChange(async (value) => {
-            await this.save({ logMode: value as BitacoraSettings["logMode"] });
-            this.display();
-          }),
-      );
+    this.choice(
+      containerEl,
+      "Log location",
+      "A log note per day in a folder, or your daily note (uses the Daily notes or Periodic Notes settings and template).",
+      "logMode",
+      { "log-folder": "A log note per day", "daily-note": "Daily note" },
+      () => this.display(),
+    );
     if (settings.logMode === "log-folder") {
       new Setting(containerEl)
         .setName("Log folder")
@@ -122,24 +146,11 @@ export class BitacoraSettingTab extends PluginSettingTab {
           text.setPlaceholder("yyyy-MM-dd").setValue(settings.logFileFormat).onChange((value) => this.save({ logFileFormat: value.trim() || "yyyy-MM-dd" })),
         );
     }
-    new Setting(containerEl)
-      .setName("Log language")
-      .setDesc("Language of the labels Bitácora writes.")
-      .addDropdown((dropdown) =>
-        dropdown
-          .addOptions({ es: "Spanish", en: "English" })
-          .setValue(settings.logLanguage)
-          .onChange((value) => this.save({ logLanguage: value as BitacoraSettings["logLanguage"] })),
-      );
-    new Setting(containerEl)
-      .setName("Entry style")
-      .setDesc("How new log notes write entries. A note that already has entries keeps its own style.")
-      .addDropdown((dropdown) =>
-        dropdown
-          .addOptions({ seed: "Seed lines (HH:MM title, status:: lines, ---)", list: "Dataview list items (## HH:MM, [status:: …])" })
-          .setValue(settings.entryStyle)
-          .onChange((value) => this.save({ entryStyle: value as BitacoraSettings["entryStyle"] })),
-      );
+    this.choice(containerEl, "Log language", "Language of the labels Bitácora writes.", "logLanguage", { es: "Spanish", en: "English" });
+    this.choice(containerEl, "Entry style", "How new log notes write entries. A note that already has entries keeps its own style.", "entryStyle", {
+      seed: "Seed lines (HH:MM title, status:: lines, ---)",
+      list: "Dataview list items (## HH:MM, [status:: …])",
+    });
     new Setting(containerEl)
       .setName("Group window (minutes)")
       .setDesc("Photos and recordings taken within this many minutes of each other share one entry; set it to 0 to turn grouping off.")
@@ -149,15 +160,13 @@ export class BitacoraSettingTab extends PluginSettingTab {
           if (value.trim() !== "" && Number.isFinite(minutes) && minutes >= 0) await this.save({ groupWindowMinutes: Math.floor(minutes) });
         }),
       );
-    new Setting(containerEl)
-      .setName("Default area")
-      .setDesc("Area of an entry when nothing in it suggests another.")
-      .addDropdown((dropdown) =>
-        dropdown
-          .addOptions(Object.fromEntries(settings.areas.map((area) => [area, area])))
-          .setValue(settings.defaultArea)
-          .onChange((value) => this.save({ defaultArea: value })),
-      );
+    this.choice(
+      containerEl,
+      "Default area",
+      "Area of an entry when nothing in it suggests another.",
+      "defaultArea",
+      Object.fromEntries(settings.areas.map((area) => [area, area])),
+    );
     new Setting(containerEl)
       .setName("Areas")
       .setDesc("Comma-separated. Entries get one of these areas.")
@@ -186,14 +195,9 @@ export class BitacoraSettingTab extends PluginSettingTab {
           if (/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) void this.save({ sprintFirstDay: value.trim() });
         }),
       );
-    new Setting(containerEl)
-      .setName("Sprint dashboard")
-      .setDesc("Created when the first entry lands, or by the update dashboards command. Off: never written.")
-      .addToggle((toggle) => toggle.setValue(settings.sprintDashboardEnabled).onChange((value) => this.save({ sprintDashboardEnabled: value })));
-    new Setting(containerEl)
-      .setName("Deployments dashboard")
-      .setDesc("Created when the first entry lands, or by the update dashboards command. Off: never written.")
-      .addToggle((toggle) => toggle.setValue(settings.deploymentDashboardEnabled).onChange((value) => this.save({ deploymentDashboardEnabled: value })));
+    const dashboardWhen = "Created when the first entry lands, or by the update dashboards command. Off: never written.";
+    this.toggle(containerEl, "Sprint dashboard", dashboardWhen, "sprintDashboardEnabled");
+    this.toggle(containerEl, "Deployments dashboard", dashboardWhen, "deploymentDashboardEnabled");
     new Setting(containerEl)
       .setName("Sprint dashboard note")
       .addText((text) => text.setValue(settings.sprintDashboardPath).onChange((value) => this.save({ sprintDashboardPath: noteFilePath(value) })));
@@ -213,39 +217,21 @@ export class BitacoraSettingTab extends PluginSettingTab {
       );
 
     new Setting(containerEl).setName("Transcription").setHeading();
-    new Setting(containerEl)
-      .setName("Spoken language")
-      .setDesc("Choosing the language avoids wrong automatic detection on short clips.")
-      .addDropdown((dropdown) =>
-        dropdown
-          .addOptions(WHISPER_LANGUAGES)
-          .setValue(settings.whisperLanguage)
-          .onChange((value) => this.save({ whisperLanguage: value })),
-      );
-    new Setting(containerEl)
-      .setName("Whisper model file")
-      .setDesc("Path to a ggml model on this device. Stored on this device only, not synced.")
-      .addText((text) =>
-        text
-          .setPlaceholder("/path/to/ggml-base.bin")
-          .setValue(this.device.settings.whisperModelPath)
-          .onChange((value) => this.saveDevice({ whisperModelPath: value.trim() })),
-      )
+    this.choice(containerEl, "Spoken language", "Choosing the language avoids wrong automatic detection on short clips.", "whisperLanguage", WHISPER_LANGUAGES);
+    this.devicePath(containerEl, "Whisper model file", "Path to a ggml model on this device. Stored on this device only, not synced.", "whisperModelPath", "/path/to/ggml-base.bin")
       .addButton((button) =>
         button
           .setButtonText("Download Whisper model")
           .setTooltip("Download an official model from the whisper.cpp project, with a SHA-256 check")
           .onClick(() => this.downloadModel()),
       );
-    new Setting(containerEl)
-      .setName("Whisper.cpp program (optional)")
-      .setDesc("Path to whisper.cpp's own whisper-cli, for example a build with GPU support. Leave empty to use one installed on this computer (found on the path, in Homebrew, winget or scoop) or else the built-in engine. Stored on this device only.")
-      .addText((text) =>
-        text
-          .setPlaceholder("Leave empty to use the built-in engine")
-          .setValue(this.device.settings.whisperCliPath)
-          .onChange((value) => this.saveDevice({ whisperCliPath: value.trim() })),
-      );
+    this.devicePath(
+      containerEl,
+      "Whisper.cpp program (optional)",
+      "Path to whisper.cpp's own whisper-cli, for example a build with GPU support. Leave empty to use one installed on this computer (found on the path, in Homebrew, winget or scoop) or else the built-in engine. Stored on this device only.",
+      "whisperCliPath",
+      "Leave empty to use the built-in engine",
+    );
     new Setting(containerEl)
       .setName("Processing threads")
       .setDesc("CPU threads used on this device. Stored on this device only.")
@@ -260,16 +246,13 @@ export class BitacoraSettingTab extends PluginSettingTab {
 
     new Setting(containerEl).setName("Photos").setHeading();
     if (this.ocrDownloads) addOcrLanguageSetting(containerEl, this.ocrDownloads, this.device.settings.modelsDir || defaultModelsDir());
-    new Setting(containerEl)
-      .setName("Describe what photos show")
-      .setDesc("Besides the text in a photo: nothing, a local captioning model (captions in english, a download of about 244 megabytes), or a vision model served by Ollama on a computer you choose.")
-      .addDropdown((dropdown) =>
-        dropdown
-          .addOptions({ none: "Text only", onnx: "Local model", ollama: "Ollama" })
-          .setValue(settings.captioner)
-          .onChange((value) => this.save({ captioner: value as BitacoraSettings["captioner"] })),
-      )
-      .addButton((button) => button.setButtonText("Download local model").onClick(() => this.downloadCaptioner()));
+    this.choice(
+      containerEl,
+      "Describe what photos show",
+      "Besides the text in a photo: nothing, a local captioning model (captions in english, a download of about 244 megabytes), or a vision model served by Ollama on a computer you choose.",
+      "captioner",
+      { none: "Text only", onnx: "Local model", ollama: "Ollama" },
+    ).addButton((button) => button.setButtonText("Download local model").onClick(() => this.downloadCaptioner()));
     new Setting(containerEl)
       .setName("Ollama address")
       .setDesc("Only used with Ollama. Nothing is sent anywhere else.")
@@ -284,10 +267,7 @@ export class BitacoraSettingTab extends PluginSettingTab {
     this.showServerApproval(containerEl, settings.languageModelUrl, "transcripts and recognised text");
 
     new Setting(containerEl).setName("Privacy").setHeading();
-    new Setting(containerEl)
-      .setName("Write photo locations")
-      .setDesc("Adds GPS coordinates from photos to entries. Off by default.")
-      .addToggle((toggle) => toggle.setValue(settings.includeGps).onChange((value) => this.save({ includeGps: value })));
+    this.toggle(containerEl, "Write photo locations", "Adds GPS coordinates from photos to entries. Off by default.", "includeGps");
   }
 
   /**

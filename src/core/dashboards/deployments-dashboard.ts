@@ -1,10 +1,9 @@
 /** The Deployments dashboard's generated section: outcomes per environment, table, timeline, latency. */
-import type { DashboardIndex } from "./dashboard-index";
 import { mergeEvents } from "./events";
 import { entryLink, type EntryFacts } from "./facts";
 import { dataviewBlock, shortDay, table, timelineChart, xyChart } from "./markdown";
 import { deploymentsQuery } from "./queries";
-import { dashboardLabels, type DashboardSettings } from "./settings";
+import { dashboardLabels, type DashboardSettings, type RenderSection } from "./settings";
 
 const OUTCOME_ICON: Record<string, string> = { success: "✅", failure: "❌", rollback: "↩️" };
 const OUTCOMES = ["success", "failure", "rollback", "—"];
@@ -31,11 +30,7 @@ function summary(deployments: readonly EntryFacts[], settings: DashboardSettings
 }
 
 /** The generated Markdown of the Deployments dashboard. */
-export function renderDeploymentsSection(
-  index: DashboardIndex,
-  settings: DashboardSettings,
-  headingForLink?: (heading: string) => string,
-): string {
+export const renderDeploymentsSection: RenderSection = (index, settings, headingForLink) => {
   const l = dashboardLabels(settings.language);
   // One row per deployment, not per attachment that shows it.
   const all = mergeEvents(index.allDeployments());
@@ -72,7 +67,7 @@ export function renderDeploymentsSection(
   }
   sections.push(`## ${l.live}`, dataviewBlock(deploymentsQuery({ logFolder: settings.logFolder, labels: l })));
   return sections.join("\n\n");
-}
+};
 
 export function deploymentsDashboardQueries(settings: DashboardSettings): string[] {
   return [deploymentsQuery({ logFolder: settings.logFolder, labels: dashboardLabels(settings.language) })];

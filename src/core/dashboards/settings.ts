@@ -1,4 +1,5 @@
 /** Dashboard settings and the few words they print, in the log's language. */
+import type { DashboardIndex } from "./dashboard-index";
 
 export interface DashboardSettings {
   /** Sprint length in days (14 = two-week sprints). */
@@ -15,6 +16,9 @@ export interface DashboardSettings {
   metricKeys: string[];
   language: "es" | "en";
 }
+
+/** Renders one dashboard's generated section; `headingForLink` turns a log heading into its link target. */
+export type RenderSection = (index: DashboardIndex, settings: DashboardSettings, headingForLink?: (heading: string) => string) => string;
 
 export const DEFAULT_DASHBOARD_SETTINGS: DashboardSettings = {
   sprintLengthDays: 14,
@@ -55,24 +59,41 @@ export interface DashboardLabels {
   error: string;
 }
 
-const ES: DashboardLabels = {
-  sprint: "Sprint", dates: "Fechas", entries: "Entradas", entry: "Entrada", area: "Área", status: "Estado",
-  day: "Día", date: "Fecha", emotion: "Emoción", backlog: "Pendientes (Not Processed / Error)",
-  activity: "Actividad diaria", mood: "Estado de ánimo", metrics: "Métricas por sprint", retros: "Retrospectivas",
-  overview: "Sprints", byArea: "Por área", current: "actual", none: "Sin entradas.", live: "Vista en vivo (Dataview)",
-  deployments: "Despliegues", environment: "Entorno", outcome: "Resultado", services: "Servicios",
-  timeline: "Línea de tiempo", updated: "Actualizado", error: "Error",
+/** Each word in both languages side by side, so neither can miss one. */
+const WORDS: Record<keyof DashboardLabels, { es: string; en: string }> = {
+  sprint: { es: "Sprint", en: "Sprint" },
+  dates: { es: "Fechas", en: "Dates" },
+  entries: { es: "Entradas", en: "Entries" },
+  entry: { es: "Entrada", en: "Entry" },
+  area: { es: "Área", en: "Area" },
+  status: { es: "Estado", en: "Status" },
+  day: { es: "Día", en: "Day" },
+  date: { es: "Fecha", en: "Date" },
+  emotion: { es: "Emoción", en: "Emotion" },
+  backlog: { es: "Pendientes (Not Processed / Error)", en: "Backlog (Not Processed / Error)" },
+  activity: { es: "Actividad diaria", en: "Daily activity" },
+  mood: { es: "Estado de ánimo", en: "Mood" },
+  metrics: { es: "Métricas por sprint", en: "Metrics by sprint" },
+  retros: { es: "Retrospectivas", en: "Retrospectives" },
+  overview: { es: "Sprints", en: "Sprints" },
+  byArea: { es: "Por área", en: "By area" },
+  current: { es: "actual", en: "current" },
+  none: { es: "Sin entradas.", en: "No entries." },
+  live: { es: "Vista en vivo (Dataview)", en: "Live view (Dataview)" },
+  deployments: { es: "Despliegues", en: "Deployments" },
+  environment: { es: "Entorno", en: "Environment" },
+  outcome: { es: "Resultado", en: "Outcome" },
+  services: { es: "Servicios", en: "Services" },
+  timeline: { es: "Línea de tiempo", en: "Timeline" },
+  updated: { es: "Actualizado", en: "Updated" },
+  error: { es: "Error", en: "Error" },
 };
 
-const EN: DashboardLabels = {
-  sprint: "Sprint", dates: "Dates", entries: "Entries", entry: "Entry", area: "Area", status: "Status",
-  day: "Day", date: "Date", emotion: "Emotion", backlog: "Backlog (Not Processed / Error)",
-  activity: "Daily activity", mood: "Mood", metrics: "Metrics by sprint", retros: "Retrospectives",
-  overview: "Sprints", byArea: "By area", current: "current", none: "No entries.", live: "Live view (Dataview)",
-  deployments: "Deployments", environment: "Environment", outcome: "Outcome", services: "Services",
-  timeline: "Timeline", updated: "Updated", error: "Error",
-};
+const labelsIn = (language: "es" | "en") =>
+  Object.fromEntries((Object.keys(WORDS) as (keyof DashboardLabels)[]).map((key) => [key, WORDS[key][language]])) as Record<keyof DashboardLabels, string>;
+
+const LABELS = { es: labelsIn("es"), en: labelsIn("en") };
 
 export function dashboardLabels(language: "es" | "en"): DashboardLabels {
-  return language === "en" ? EN : ES;
+  return language === "en" ? LABELS.en : LABELS.es;
 }

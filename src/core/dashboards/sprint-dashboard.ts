@@ -4,7 +4,7 @@ import { entryLink } from "./facts";
 import { dataviewBlock, pieChart, round, shortDay, table, xyChart } from "./markdown";
 import { mergeEvents } from "./events";
 import { backlogQuery, metricsTrendQuery, moodQuery, retrospectivesQuery, sprintByAreaQuery, sprintEntriesQuery } from "./queries";
-import { dashboardLabels, type DashboardSettings } from "./settings";
+import { dashboardLabels, type DashboardSettings, type RenderSection } from "./settings";
 import { sprintByNumber, sprintDays, sprintNumberOf, type Sprint } from "./sprint";
 
 const STATUSES = ["Processed", "In Progress", "Not Processed", "Error"] as const;
@@ -82,11 +82,7 @@ export function currentSprintDay(index: DashboardIndex, settings: DashboardSetti
 }
 
 /** The generated Markdown of the Sprint dashboard. */
-export function renderSprintSection(
-  index: DashboardIndex,
-  settings: DashboardSettings,
-  headingForLink?: (heading: string) => string,
-): string {
+export const renderSprintSection: RenderSection = (index, settings, headingForLink) => {
   const l = dashboardLabels(settings.language);
   const scope = { logFolder: settings.logFolder, labels: l };
   const currentNumber = sprintNumberOf(currentSprintDay(index, settings), settings);
@@ -119,7 +115,7 @@ export function renderSprintSection(
     dataviewBlock(retrospectivesQuery(scope)),
   );
   return sections.join("\n\n");
-}
+};
 
 /** Every Dataview query the Sprint dashboard embeds when its current sprint holds `day`, for tests and docs. */
 export function sprintDashboardQueries(settings: DashboardSettings, day: string): string[] {

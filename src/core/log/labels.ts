@@ -24,50 +24,37 @@ export interface LogLabels {
   untitledPhoto: string;
 }
 
-const SPANISH: LogLabels = {
-  logHeading: (date) => `# Log - ${date}`,
-  audioHeading: "Audio grabado",
-  audioContent: "Contenido del audio",
-  keyPoints: "Puntos clave",
-  photoHeading: "Foto",
-  photoDescription: "Descripción de la imagen",
-  noSpeech: "No se detectó voz en la grabación.",
-  pending: "Pendiente de procesar.",
-  inProgress: "Procesando…",
-  error: "Error",
-  segmentsCallout: "Segmentos con tiempo",
-  speaker: "Hablante",
-  recognisedTextCallout: "Texto reconocido",
-  language: "Idioma",
-  duration: "Duración",
-  camera: "Cámara",
-  keptEditsCallout: "Tu versión anterior de esta entrada (conservada por Bitácora)",
-  untitledAudio: "grabación de audio",
-  untitledPhoto: "foto",
+type Word = Exclude<keyof LogLabels, "logHeading">;
+
+/** Each word in both languages side by side, so neither can miss one. */
+const WORDS: Record<Word, Record<LogLanguage, string>> = {
+  audioHeading: { es: "Audio grabado", en: "Audio recording" },
+  audioContent: { es: "Contenido del audio", en: "Audio content" },
+  keyPoints: { es: "Puntos clave", en: "Key points" },
+  photoHeading: { es: "Foto", en: "Photo" },
+  photoDescription: { es: "Descripción de la imagen", en: "Image description" },
+  noSpeech: { es: "No se detectó voz en la grabación.", en: "No speech was found in the recording." },
+  pending: { es: "Pendiente de procesar.", en: "Waiting to be processed." },
+  inProgress: { es: "Procesando…", en: "Processing…" },
+  error: { es: "Error", en: "Error" },
+  segmentsCallout: { es: "Segmentos con tiempo", en: "Timed segments" },
+  speaker: { es: "Hablante", en: "Speaker" },
+  recognisedTextCallout: { es: "Texto reconocido", en: "Recognised text" },
+  language: { es: "Idioma", en: "Language" },
+  duration: { es: "Duración", en: "Duration" },
+  camera: { es: "Cámara", en: "Camera" },
+  keptEditsCallout: { es: "Tu versión anterior de esta entrada (conservada por Bitácora)", en: "Your earlier version of this entry (kept by Bitácora)" },
+  untitledAudio: { es: "grabación de audio", en: "audio recording" },
+  untitledPhoto: { es: "foto", en: "photo" },
 };
 
-const ENGLISH: LogLabels = {
-  logHeading: (date) => `# Log - ${date}`,
-  audioHeading: "Audio recording",
-  audioContent: "Audio content",
-  keyPoints: "Key points",
-  photoHeading: "Photo",
-  photoDescription: "Image description",
-  noSpeech: "No speech was found in the recording.",
-  pending: "Waiting to be processed.",
-  inProgress: "Processing…",
-  error: "Error",
-  segmentsCallout: "Timed segments",
-  speaker: "Speaker",
-  recognisedTextCallout: "Recognised text",
-  language: "Language",
-  duration: "Duration",
-  camera: "Camera",
-  keptEditsCallout: "Your earlier version of this entry (kept by Bitácora)",
-  untitledAudio: "audio recording",
-  untitledPhoto: "photo",
-};
+function labelsIn(language: LogLanguage): LogLabels {
+  const words = Object.fromEntries((Object.keys(WORDS) as Word[]).map((word) => [word, WORDS[word][language]])) as Record<Word, string>;
+  return { logHeading: (date) => `# Log - ${date}`, ...words };
+}
+
+const LABELS: Record<LogLanguage, LogLabels> = { es: labelsIn("es"), en: labelsIn("en") };
 
 export function labelsFor(language: LogLanguage): LogLabels {
-  return language === "en" ? ENGLISH : SPANISH;
+  return LABELS[language] ?? LABELS.es;
 }

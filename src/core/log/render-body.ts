@@ -1,5 +1,5 @@
 import { fileNameOf } from "../media";
-import type { ProcessorFindings, TimedSegment } from "../processing/processor-port";
+import type { AudioFindings, ImageFindings, TimedSegment } from "../processing/processor-port";
 import { attachmentLink } from "./attachment-link";
 import { displayFileName } from "./engine-text";
 import type { LogEntry } from "./entry";
@@ -29,11 +29,9 @@ function statusLine(entry: LogEntry, labels: LogLabels): string | null {
   return null;
 }
 
-function audioLines(entry: LogEntry, findings: ProcessorFindings | undefined, labels: LogLabels): string[] {
-  const audio = findings?.audio;
-  const lines = [`**${labels.audioHeading}: ${displayFileName(fileNameOf(entry.attachment))}**`, attachmentLink(entry.attachment, true)];
-  const status = statusLine(entry, labels);
-  if (status) return [...lines, status];
+/** Transcript, key points and timed segments of a processed recording. */
+function audioLines(entry: LogEntry, audio: AudioFindings | undefined, labels: LogLabels): string[] {
+  const lines: string[] = [];
   if (audio?.noSpeech || !audio?.transcript) lines.push(`*${labels.noSpeech}*`);
   else lines.push(`*${labels.audioContent}: "${audio.transcript.trim()}"*`);
   // Seed 000's "Puntos clave" list: taken from the transcript's own sentences (enrich/key-points.ts).
@@ -45,11 +43,9 @@ function audioLines(entry: LogEntry, findings: ProcessorFindings | undefined, la
   return lines;
 }
 
-function imageLines(entry: LogEntry, findings: ProcessorFindings | undefined, labels: LogLabels): string[] {
-  const image = findings?.image;
-  const lines = [`**${labels.photoHeading}: ${displayFileName(fileNameOf(entry.attachment))}**`, attachmentLink(entry.attachment, true)];
-  const status = statusLine(entry, labels);
-  if (status) return [...lines, status];
+/** Description and recognised text of a processed photo. */
+function imageLines(image: ImageFindings | undefined, labels: LogLabels): string[] {
+  const lines: string[] = [];
   if (image?.description) lines.push(`*${labels.photoDescription}: ${image.description.trim()}*`);
   if (image?.ocrLines?.length) lines.push("", ...callout(labels.recognisedTextCallout, image.ocrLines));
   return lines;
@@ -57,5 +53,9 @@ function imageLines(entry: LogEntry, findings: ProcessorFindings | undefined, la
 
 /** One attachment's block: its heading, embed, and transcript or description (or its status while pending). */
 export function renderBlockLines(entry: LogEntry, labels: LogLabels): string[] {
-  return entry.kind === "audio" ? audioLines(entry, entry.findings, labels) : imageLines(entry, entry.findings, labels);
+  const heading = entry.kind === "audio" ? labels.audioHeading : labels.photoHeading;
+  const head = [`**${heading}: ${displayFileName(fileNameOf(entry.attachment))}**`, attachmentLink(entry.attachment, true)];
+  const status = statusLine(entry, labels);
+  if (status) return [...head, status];
+  return [...head, ...(entry.kind === "audio" ? audioLines(entry, entry.findings?.audio, labels) : imageLines(entry.findings?.image, labels))];
 }

@@ -1,6 +1,6 @@
 import { withDeadline } from "./decode-guard";
 import { TARGET_SAMPLE_RATE, type DecodedPcm, type PcmBlock, type SourceAudioInfo } from "./pcm-types";
-import { concatFloat32 } from "./sinc-resampler";
+import { concatFloat32 } from "./join-arrays";
 
 /** Collects a 16 kHz stream into one buffer under an overall deadline (either decoder). */
 export async function collectPcm16kMono(

@@ -1,4 +1,5 @@
 import { speechSegmentsFromProbabilities, type SpeechSegment, type SpeechSegmentOptions } from "../../core/audio/speech-segments";
+import { concatFloat32 } from "./join-arrays";
 import { TARGET_SAMPLE_RATE, type PcmBlock } from "./pcm-types";
 import type { SileroVad } from "./silero-vad";
 
@@ -33,7 +34,7 @@ export async function detectSpeechInBlocks(blocks: AsyncIterable<PcmBlock> | Ite
     parts.push(await vad.process(block.samples, options.signal));
   }
   parts.push(await vad.flush());
-  const probabilities = concat(parts);
+  const probabilities = concatFloat32(parts);
   const durationSec = samples / TARGET_SAMPLE_RATE;
   const segments = speechSegmentsFromProbabilities(probabilities, vad.frameSec, durationSec, options);
   return { segments, probabilities, frameSec: vad.frameSec, durationSec };
@@ -43,12 +44,3 @@ function* singleBlock(pcm: Float32Array): Iterable<PcmBlock> {
   yield { startSec: 0, samples: pcm };
 }
 
-function concat(parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}

@@ -2,7 +2,7 @@ import type { EncodedPacket } from "mediabunny";
 import { EngineError } from "../host/engine-error";
 import { decodeFlacFrame } from "./flac-frame-decoder";
 import { downmixToMono, type PacketDecoder } from "./packet-decoder";
-import { concatFloat32 } from "./sinc-resampler";
+import { concatFloat32 } from "./join-arrays";
 
 /** FLAC packets (one frame each, from mediabunny) through the TypeScript frame decoder. */
 export class FlacPacketDecoder implements PacketDecoder {

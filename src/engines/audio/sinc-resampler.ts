@@ -1,3 +1,4 @@
+import { concatFloat32 } from "./join-arrays";
 import { createDotKernel, type DotKernel } from "./sinc-kernel";
 
 /**
@@ -127,17 +128,6 @@ export function resample(input: Float32Array, inputRate: number, outputRate: num
   const resampler = new SincResampler(inputRate, outputRate, options);
   if (resampler.isPassThrough) return input;
   return concatFloat32([resampler.process(input), resampler.flush()]);
-}
-
-export function concatFloat32(parts: Float32Array[]): Float32Array {
-  const total = parts.reduce((sum, p) => sum + p.length, 0);
-  const out = new Float32Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 function buildPhaseTable(phases: number, halfTaps: number, rowLength: number, scale: number, beta: number): Float32Array {

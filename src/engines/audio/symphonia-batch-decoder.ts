@@ -1,6 +1,7 @@
 import type { EncodedPacket } from "mediabunny";
 import { OfflineAudioContext } from "node-web-audio-api";
 import { EngineError } from "../host/engine-error";
+import { concatBytes } from "./join-arrays";
 import { describe } from "./media-input";
 import { downmixToMono, type PacketDecoder } from "./packet-decoder";
 
@@ -125,12 +126,3 @@ function hasAdtsSync(data: Uint8Array): boolean {
   return data.byteLength > 7 && data[0] === 0xff && (data[1] & 0xf6) === 0xf0;
 }
 
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
-}

@@ -1,9 +1,9 @@
 import type { WhisperModel } from "@bitacora/whisper-addon";
-import { cancelledError, throwIfCancelled } from "../host/engine-error";
+import { throwIfCancelled } from "../host/engine-error";
 import { ModelSlot, openNativeModel } from "./native-model";
-import { runStoppable } from "./stoppable-call";
+import { finishMsTranscription, percentProgress } from "./stoppable-call";
 import { loadWhisperAddon } from "./whisper-addon-loader";
-import { WHISPER_SAMPLE_RATE, type WhisperEngine, type WhisperResult, type WhisperTranscribeOptions } from "./whisper-port";
+import type { WhisperEngine, WhisperResult, WhisperTranscribeOptions } from "./whisper-port";
 
 export interface AddonWhisperConfig {
   modelPath: string;
@@ -40,22 +40,9 @@ export class AddonWhisperEngine implements WhisperEngine {
     const job = model.transcribe(
       pcm,
       { language: options.language || "auto", prompt: options.initialPrompt || undefined, threads: Math.max(1, Math.floor(options.threads)) },
-      // whisper.cpp reports 0..100, and more than 100 on the padded last window.
-      (percent) => options.onProgress?.(Math.min(Math.max(percent / 100, 0), 1)),
+      percentProgress(options),
     );
-    const result = await runStoppable({ promise: job.promise, stop: () => job.abort() }, options);
-    if (result.aborted) throw cancelledError();
-    options.onProgress?.(1);
-    const duration = pcm.length / WHISPER_SAMPLE_RATE;
-    return {
-      language: result.language || undefined,
-      segments: result.segments.map((segment) => ({
-        start: segment.startMs / 1000,
-        end: Math.min(segment.endMs / 1000, duration),
-        text: segment.text,
-        noSpeechProb: segment.noSpeechProb,
-      })),
-    };
+    return finishMsTranscription(job, pcm.length, options);
   }
 
   async dispose(): Promise<void> {

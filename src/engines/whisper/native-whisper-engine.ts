@@ -1,7 +1,7 @@
 import type { WhisperContext } from "@fugood/whisper.node";
 import { throwIfCancelled, cancelledError } from "../host/engine-error";
 import { ModelSlot, openNativeModel } from "./native-model";
-import { runStoppable } from "./stoppable-call";
+import { percentProgress, runStoppable } from "./stoppable-call";
 import { WHISPER_SAMPLE_RATE, type WhisperEngine, type WhisperResult, type WhisperTranscribeOptions } from "./whisper-port";
 
 export interface NativeWhisperConfig {
@@ -44,8 +44,7 @@ export class NativeWhisperEngine implements WhisperEngine {
       language: options.language || "auto",
       prompt: options.initialPrompt || undefined,
       maxThreads: Math.max(1, Math.floor(options.threads)),
-      // whisper.cpp reports 0..100 (and sometimes a little over 100 at the end).
-      onProgress: (percent: number) => options.onProgress?.(Math.min(Math.max(percent / 100, 0), 1)),
+      onProgress: percentProgress(options),
     });
 
     const result = await runStoppable({ promise: job.promise, stop: () => void job.stop() }, options);

@@ -1,4 +1,5 @@
 import { EngineError, cancelledError } from "../host/engine-error";
+import { WHISPER_SAMPLE_RATE, type WhisperResult, type WhisperTranscribeOptions } from "./whisper-port";
 
 export interface StoppableCall<T> {
   promise: Promise<T>;
@@ -34,4 +35,32 @@ export async function runStoppable<T>(
   } finally {
     options.signal?.removeEventListener("abort", onAbort);
   }
+}
+
+/** whisper.cpp reports 0..100, and more than 100 on the padded last window: the caller gets 0..1. */
+export function percentProgress(options: WhisperTranscribeOptions): (percent: number) => void {
+  return (percent) => options.onProgress?.(Math.min(Math.max(percent / 100, 0), 1));
+}
+
+/** One call of Bitácora's own whisper.cpp bindings (the addon and the WebAssembly build): times in ms. */
+export interface MsTranscriptionCall {
+  promise: Promise<{ aborted: boolean; language: string; segments: Array<{ startMs: number; endMs: number; text: string; noSpeechProb?: number }> }>;
+  abort(): void;
+}
+
+/** Waits for such a call (stoppable) and returns its segments in seconds, clamped to the `samples` given. */
+export async function finishMsTranscription(job: MsTranscriptionCall, samples: number, options: WhisperTranscribeOptions): Promise<WhisperResult> {
+  const result = await runStoppable({ promise: job.promise, stop: () => job.abort() }, options);
+  if (result.aborted) throw cancelledError();
+  options.onProgress?.(1);
+  const duration = samples / WHISPER_SAMPLE_RATE;
+  return {
+    language: result.language || undefined,
+    segments: result.segments.map((segment) => ({
+      start: segment.startMs / 1000,
+      end: Math.min(segment.endMs / 1000, duration),
+      text: segment.text,
+      noSpeechProb: segment.noSpeechProb,
+    })),
+  };
 }

@@ -8,7 +8,8 @@
 import { ALL_FORMATS, AudioSampleSink, Input, type Source } from "mediabunny";
 import { downmixToMono } from "../../engines/audio/packet-decoder";
 import { TARGET_SAMPLE_RATE, type SourceAudioInfo } from "../../engines/audio/pcm-types";
-import { SincResampler, concatFloat32 } from "../../engines/audio/sinc-resampler";
+import { concatFloat32 } from "../../engines/audio/join-arrays";
+import { SincResampler } from "../../engines/audio/sinc-resampler";
 import type { WorkerFailure } from "./decode-messages";
 
 /** 16 kHz samples per block handed on (5 s: few messages, little memory). */

@@ -1,5 +1,5 @@
 import { decodeToPcm16kMono, streamPcm16kMono, TARGET_SAMPLE_RATE } from "../../../src/engines/audio";
-import { concatFloat32 } from "../../../src/engines/audio/sinc-resampler";
+import { concatFloat32 } from "../../../src/engines/audio/join-arrays";
 import { bestCorrelation, collect, fixture, rms } from "./audio-test-helpers";
 
 /**

@@ -5,7 +5,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { chunkAtPauses, decodeToPcm16kMono, detectSpeech, SileroVad, slicePcm } from "../../../src/engines/audio";
 import { nativeOnnx } from "../../../src/engines/onnx/native-onnx";
-import { concatFloat32 } from "../../../src/engines/audio/sinc-resampler";
+import { concatFloat32 } from "../../../src/engines/audio/join-arrays";
 import { TESTDATA } from "./audio-test-helpers";
 
 /** Three minutes of real Spanish and English speech, back to back, through VAD and the chunker. */

@@ -13,7 +13,7 @@ import { decodeOutside } from "../../../src/engines/audio/outside-decoders";
 import { streamWithCodecs } from "../../../src/engines/audio/pcm-stream";
 import { decodePortablePcm16kMono } from "../../../src/engines/audio/portable-audio-decoder";
 import { portableCodecs } from "../../../src/engines/audio/portable-codecs";
-import { concatFloat32 } from "../../../src/engines/audio/sinc-resampler";
+import { concatFloat32 } from "../../../src/engines/audio/join-arrays";
 import { setProcessWavDecoder, type WavDecoderPort } from "../../../src/engines/audio/wav-decoder-port";
 import { cancelledError, EngineError } from "../../../src/engines/host/engine-error";
 import { encodeWav16 } from "../../../src/engines/whisper/pcm-wav";

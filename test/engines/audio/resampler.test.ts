@@ -1,5 +1,5 @@
 import { decodeToPcm16kMono, resample, SincResampler } from "../../../src/engines/audio";
-import { concatFloat32 } from "../../../src/engines/audio/sinc-resampler";
+import { concatFloat32 } from "../../../src/engines/audio/join-arrays";
 import { fixture, rms, sine, toneAmplitude, zeroCrossingFrequency } from "./audio-test-helpers";
 
 /** Known tones through the windowed-sinc resampler: right frequency, right level, nothing folded back. */
