@@ -4,6 +4,8 @@ import { restoreState } from "../core/queue/ledger";
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from "./args";
 import { createCliContext, VaultNotFoundError } from "./cli-context";
 import { ProgressReporter } from "./progress-reporter";
+import { nodeClock } from "../engines/system/node-clock";
+import { reportedChanges } from "./reported-changes";
 import { watchVault } from "./watch-vault";
 
 const EXIT_OK = 0;
@@ -21,7 +23,7 @@ async function runProcess(args: CliArgs): Promise<number> {
   const reporter = new ProgressReporter(process.stdout, args.json, earlier);
   context.service.onChange((snapshot) => reporter.update(snapshot));
   // With --watch the watcher is on before the first pass, so a file that arrives meanwhile is seen.
-  const stopWatching = args.watch ? watchVault(context.root, context.service) : null;
+  const stopWatching = args.watch ? watchVault(context.root, reportedChanges(context.service, args.json), { clock: nodeClock }) : null;
   const queued = args.reprocess
     ? await reprocessAll(context)
     : await context.service.processAllUnprocessed();

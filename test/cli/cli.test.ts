@@ -4,6 +4,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseLogNote } from "../../src/core/log/parse-log-note";
+import { watchProcess } from "./watch-process";
 
 const ROOT = path.resolve(__dirname, "../..");
 const BIN = path.join(ROOT, "bin/bitacora.js");
@@ -93,20 +94,13 @@ test("usage errors exit 2, a missing vault exits 3", () => {
 
 test("--watch processes an attachment that arrives while it runs, and stops cleanly on Ctrl+C", async () => {
   const vault = mkdtempSync(path.join(tmpdir(), "bitacora-cli-"));
-  const { spawn } = await import("node:child_process");
-  const child = spawn(process.execPath, [BIN, "process", vault, "--watch"], { stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const waitUntil = async (check: () => boolean) => {
-    for (let i = 0; i < 1200 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(check()).toBe(true);
-  };
-  await waitUntil(() => stdout.includes("Watching for new attachments"));
+  const cli = watchProcess(vault);
+  await cli.line(/^Watching for new attachments/);
   copyFileSync(path.resolve(ROOT, "../shared/testdata/ocr/synthetic_es.png"), path.join(vault, "Screenshot 2025-07-30 at 09.15.00.png"));
+  // Printed once the new file's entry is written.
+  await cli.line(/^· created Screenshot 2025-07-30 at 09.15.00.png$/);
+  expect(await cli.interrupt()).toBe(0);
   const note = path.join(vault, "Logs/2025-07-30.md");
-  await waitUntil(() => existsSync(note) && readFileSync(note, "utf8").includes("\nstatus:: Processed\n"));
-  child.kill("SIGINT");
-  expect(await exited).toBe(0);
+  expect(readFileSync(note, "utf8")).toContain("\nstatus:: Processed\n");
   expect(readFileSync(note, "utf8")).toContain("Mañana iré a la montaña");
 });

@@ -132,8 +132,9 @@ export class BitacoraService {
 
   // ----- events from the watcher -----
 
-  fileCreated(path: string): void {
-    if (this.deps.settings().watchEnabled) void this.enqueue(path);
+  /** Resolves once the new file is queued (or found known), for a caller that reports it. */
+  async fileCreated(path: string): Promise<void> {
+    if (this.deps.settings().watchEnabled) await this.enqueue(path);
   }
 
   fileModified(path: string): void {
