@@ -24,14 +24,16 @@ async function runProcess(args: CliArgs): Promise<number> {
   context.service.onChange((snapshot) => reporter.update(snapshot));
   // With --watch the watcher is on before the first pass, so a file that arrives meanwhile is seen.
   const stopWatching = args.watch ? watchVault(context.root, reportedChanges(context.service, args.json), { clock: nodeClock }) : null;
+  // Ctrl+C is heard from the start, so one that comes right after a line is printed is never missed.
+  const interrupted = args.watch ? new Promise<"interrupted">((resolve) => process.once("SIGINT", () => resolve("interrupted"))) : null;
   const queued = args.reprocess
     ? await reprocessAll(context)
     : await context.service.processAllUnprocessed();
   if (!args.json) process.stdout.write(`Processing ${queued} attachment(s) in ${context.root}\n`);
-  await context.service.idle();
+  const firstPass = await Promise.race([context.service.idle(), interrupted]);
   if (stopWatching) {
-    if (!args.json) process.stdout.write("Watching for new attachments (Ctrl+C to stop)…\n");
-    await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
+    if (firstPass !== "interrupted" && !args.json) process.stdout.write("Watching for new attachments (Ctrl+C to stop)…\n");
+    await interrupted;
     stopWatching();
   }
   await context.service.stop();

@@ -25,8 +25,10 @@ export function watchProcess(vault: string, ...extraArgs: string[]) {
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   let ended = false;
+  let exitSignal: NodeJS.Signals | null = null;
   const exited = new Promise<number | null>((resolve) =>
-    child.on("exit", (code) => {
+    child.on("exit", (code, signal) => {
+      exitSignal = signal;
       ended = true;
       for (const wake of [...waiters]) wake();
       resolve(code);
@@ -34,6 +36,7 @@ export function watchProcess(vault: string, ...extraArgs: string[]) {
   );
   return {
     lines,
+    signal: () => exitSignal,
     stderr: () => stderr,
     /** Resolves with the first line matching `pattern` (already printed or still to come). */
     async line(pattern: RegExp): Promise<string> {
