@@ -30,7 +30,7 @@ async function runProcess(args: CliArgs): Promise<number> {
     ? await reprocessAll(context)
     : await context.service.processAllUnprocessed();
   if (!args.json) process.stdout.write(`Processing ${queued} attachment(s) in ${context.root}\n`);
-  const firstPass = await Promise.race([context.service.idle(), interrupted]);
+  const firstPass = interrupted ? await Promise.race([context.service.idle(), interrupted]) : await context.service.idle();
   if (stopWatching) {
     if (firstPass !== "interrupted" && !args.json) process.stdout.write("Watching for new attachments (Ctrl+C to stop)…\n");
     await interrupted;
