@@ -13,7 +13,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, ".tmp");
 const outfile = path.join(outDir, `run-${path.basename(entry, ".ts")}.cjs`);
 const common = { bundle: true, platform: "node", format: "cjs", target: "es2022", logLevel: "warning" };
-const external = [...nativeExternals, ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+// esbuild and puppeteer-core (bench/renderer-decode-bench.ts) load their own binaries and files: never bundled.
+const external = [...nativeExternals, "esbuild", "puppeteer-core", ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 // Plugin code in a bench runs over the Obsidian stand-in (Obsidian itself cannot run here).
 const alias = { obsidian: path.join(root, "test/obsidian-stand-in/obsidian.ts") };
 await esbuild.build({ ...common, entryPoints: [path.resolve(root, entry)], outfile, external, alias });

@@ -13,8 +13,9 @@ import esbuild from "esbuild";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import type { SourceAudioInfo } from "../../src/engines/audio/pcm-types";
 
+/** The repository: where the tests run from; benches bundled into .tmp/ pass it. */
 const REPO = path.resolve(__dirname, "../..");
-export const WORKER_BUNDLE = path.join(REPO, "dist/payload/renderer-decode-worker.js");
+const workerBundle = (repo: string) => path.join(repo, "dist/payload/renderer-decode-worker.js");
 
 /** The Chromium binary to drive: $BITACORA_CHROMIUM, else Debian's packages; undefined when none is installed. */
 export function findChromium(): string | undefined {
@@ -32,12 +33,13 @@ export class ChromiumDecodePage {
     private readonly page: Page,
     private readonly server: http.Server,
     private readonly files: Map<string, string>,
-    readonly baseUrl: string,
+    private readonly workerBundle: string,
   ) {}
 
-  static async start(chromium: string): Promise<ChromiumDecodePage> {
-    if (!existsSync(WORKER_BUNDLE)) throw new Error(`${WORKER_BUNDLE} is missing: run \`npm run build\` first.`);
-    const script = (await esbuild.build({ entryPoints: [path.join(__dirname, "page-entry.ts")], bundle: true, format: "iife", platform: "browser", write: false, logLevel: "silent" })).outputFiles[0].text;
+  static async start(chromium: string, repo = REPO): Promise<ChromiumDecodePage> {
+    const worker = workerBundle(repo);
+    if (!existsSync(worker)) throw new Error(`${worker} is missing: run \`npm run build\` first.`);
+    const script = (await esbuild.build({ entryPoints: [path.join(repo, "test/renderer-decode/page-entry.ts")], bundle: true, format: "iife", platform: "browser", write: false, logLevel: "silent" })).outputFiles[0].text;
     const files = new Map<string, string>();
     const server = http.createServer((req, res) => serve(req, res, script, files));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -46,14 +48,14 @@ export class ChromiumDecodePage {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/`);
     await page.waitForFunction(() => typeof (globalThis as unknown as { decodeUrl?: unknown }).decodeUrl === "function");
-    return new ChromiumDecodePage(browser, page, server, files, baseUrl);
+    return new ChromiumDecodePage(browser, page, server, files, worker);
   }
 
   /**
    * Decodes a file of this machine in the page, with the worker built into dist/payload or the one
    * given (e.g. what an engine host extracted from main.js); `keep` false returns no samples (benchmark).
    */
-  async decode(file: string, { keep = true, workerScript = WORKER_BUNDLE }: { keep?: boolean; workerScript?: string } = {}): Promise<PageDecode> {
+  async decode(file: string, { keep = true, workerScript = this.workerBundle }: { keep?: boolean; workerScript?: string } = {}): Promise<PageDecode> {
     const url = (served: string) => {
       const name = `${this.files.size}-${encodeURIComponent(path.basename(served))}`;
       this.files.set(name, served);
@@ -72,8 +74,8 @@ export class ChromiumDecodePage {
     return { ...(answer as unknown as Omit<Extract<PageDecode, { ok: true }>, "pcm">), pcm };
   }
 
-  /** The browser's processes (the worker runs in the page's renderer process). */
-  processId(): number | undefined {
+  /** The browser's process id (the worker runs in one of its renderer processes). */
+  browserPid(): number | undefined {
     return this.browser.process()?.pid;
   }
 

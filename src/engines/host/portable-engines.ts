@@ -33,7 +33,7 @@ export interface PortableEngines {
   /** onnxruntime-web with its .wasm from the assets (one thread). */
   onnx: OnnxBackend;
   photo: PhotoEngines;
-  /** Recordings to 16 kHz mono blocks with WebAssembly/TypeScript codecs (WebM/Opus, MP3, FLAC, WAV; not yet AAC, Vorbis). */
+  /** Recordings to 16 kHz mono blocks: WebAssembly/TypeScript codecs (WebM/Opus, MP3, FLAC, WAV); AAC and Vorbis through the parent's WebCodecs or ffmpeg. */
   streamPcm: typeof streamPortablePcm16kMono;
   /** A Silero VAD session on onnxruntime-web with the bundled model; reuse it across recordings. */
   createVad(): Promise<SileroVad>;
