@@ -41,7 +41,7 @@ export async function* webCodecsPcm16kMono(source: Source, onInfo: (info: Source
     // WAV needs no WebCodecs (mediabunny reads PCM itself); compressed codecs do.
     if (!(await track.canDecode())) throw new DecodeFailure("unsupported-media", `This app's WebCodecs cannot decode ${info.codec} audio (${info.sampleRate} Hz, ${info.channels} channels).`);
     // MP4 (edit list) and Ogg (last granule position) say where the recording ends; the decoder
-    // still outputs the last frame whole, so its padding is cut here, as ffmpeg does.
+    // still outputs the last frame whole, so its padding is cut here.
     const endSec = CONTAINERS_WITH_END.has(format.name) ? await track.computeDuration() : Infinity;
     yield* resampledBlocks(new AudioSampleSink(track).samples(), info.codec, endSec);
   } catch (error) {
