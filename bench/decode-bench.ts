@@ -5,46 +5,15 @@
  * Needs ffmpeg (to make the files and as the reference); the tests never do.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { decodeToPcm16kMono, streamPcm16kMono } from "../src/engines/audio";
-import { machineInfo, median } from "./decode-vad-common";
+import { decodePortablePcm16kMono } from "../src/engines/audio/portable-audio-decoder";
+import { ffmpeg, machineInfo, makeSources, median, SECONDS, work } from "./decode-vad-common";
 
 const root = process.env.BITACORA_ROOT ?? process.cwd();
-const work = join(root, ".tmp", "bench-audio");
-const testdata = join(root, "..", "shared", "testdata");
-const SECONDS = 600;
 const RUNS = 3;
-
-function ffmpeg(args: string[]): void {
-  const result = spawnSync("ffmpeg", ["-loglevel", "error", "-y", ...args], { stdio: ["ignore", "ignore", "inherit"] });
-  if (result.status !== 0) throw new Error(`ffmpeg ${args.join(" ")} failed (${result.status ?? result.error})`);
-}
-
-/** 10 minutes of real speech: every testdata clip, normalised to 48 kHz mono WAV, repeated. */
-function makeSources(): { webm: string; m4a: string } {
-  mkdirSync(work, { recursive: true });
-  const made = { webm: join(work, "speech-10min.webm"), m4a: join(work, "speech-10min.m4a") };
-  if (existsSync(made.webm) && existsSync(made.m4a)) return made; // made by an earlier run from the same clips
-  const clips = ["speech_es", "speech_en"].flatMap((dir) =>
-    readdirSync(join(testdata, dir)).filter((n) => /\.(ogg|wav|mp3)$/.test(n)).map((n) => join(testdata, dir, n)),
-  );
-  const wavs = clips.map((clip, i) => {
-    const out = join(work, `clip-${i}.wav`);
-    ffmpeg(["-i", clip, "-ar", "48000", "-ac", "1", "-c:a", "pcm_s16le", out]);
-    return out;
-  });
-  const list = join(work, "list.txt");
-  writeFileSync(list, Array.from({ length: 12 }, () => wavs.map((w) => `file '${w}'`).join("\n")).join("\n"));
-  const speech = join(work, "speech-10min.wav");
-  ffmpeg(["-f", "concat", "-safe", "0", "-i", list, "-t", String(SECONDS), "-c:a", "pcm_s16le", speech]);
-  const webm = join(work, "speech-10min.webm");
-  const m4a = join(work, "speech-10min.m4a");
-  // What Obsidian's recorder writes: Opus in WebM at 48 kHz; AAC in M4A (44.1 kHz here, so our resampler works).
-  ffmpeg(["-i", speech, "-c:a", "libopus", "-b:a", "32k", "-ar", "48000", webm]);
-  ffmpeg(["-i", speech, "-c:a", "aac", "-b:a", "64k", "-ar", "44100", m4a]);
-  return { webm, m4a };
-}
 
 function ffmpegDecode(file: string): Promise<{ ms: number; samples: number }> {
   return new Promise((resolve, reject) => {
@@ -108,20 +77,31 @@ function memory(tenMinutes: string, kind: "webm" | "m4a") {
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-async function measure(file: string) {
+/** The portable host's decoder (main.js's engine host: WebAssembly and TypeScript codecs only), in-thread as the host runs it. */
+async function portable(file: string): Promise<{ ms: number; samples: number }> {
+  const started = performance.now();
+  const decoded = await decodePortablePcm16kMono(file);
+  return { ms: performance.now() - started, samples: decoded.samples.length };
+}
+
+async function measure(file: string, withPortable: boolean) {
   await ours(file, "in-thread"); // warm-up (wasm compile, native module load, page cache)
+  if (withPortable) await portable(file);
   await ffmpegDecode(file);
-  const runs = { inThread: [] as number[], worker: [] as number[], ffmpeg: [] as number[] };
-  let samples = { ours: 0, ffmpeg: 0 };
+  const runs = { inThread: [] as number[], worker: [] as number[], ffmpeg: [] as number[], portableHost: [] as number[] };
+  let samples = { ours: 0, ffmpeg: 0, portableHost: 0 };
   for (let i = 0; i < RUNS; i++) {
     const a = await ours(file, "in-thread");
     const b = await ours(file, "worker");
     const c = await ffmpegDecode(file);
+    const d = withPortable ? await portable(file) : undefined;
     runs.inThread.push(a.ms);
     runs.worker.push(b.ms);
     runs.ffmpeg.push(c.ms);
-    samples = { ours: a.samples, ffmpeg: c.samples };
+    if (d) runs.portableHost.push(d.ms);
+    samples = { ours: a.samples, ffmpeg: c.samples, portableHost: d?.samples ?? 0 };
   }
+  const portableMs = withPortable ? median(runs.portableHost) : undefined;
   const oursMs = median(runs.worker); // the default path: decoding in the killable worker thread
   const ffmpegMs = median(runs.ffmpeg);
   const realTime = (ms: number) => round((SECONDS * 1000) / ms, 0);
@@ -131,27 +111,32 @@ async function measure(file: string) {
       inThreadRealTimeFactor: realTime(median(runs.inThread)),
       slowerThanFfmpegBy: round(oursMs / ffmpegMs, 2),
       meetsTarget: realTime(oursMs) >= 200 && oursMs / ffmpegMs <= 2,
+      ...(portableMs !== undefined
+        ? { portableHost: { what: "decodePortablePcm16kMono, the portable host's decoder (main.js), in-thread", realTimeFactor: realTime(portableMs), target: 100, meetsTarget: realTime(portableMs) >= 100 } }
+        : {}),
     },
     reference: { what: "ffmpeg -i f -ac 1 -ar 16000 -f f32le - (Debian ffmpeg, same file, same run)", realTimeFactor: realTime(ffmpegMs), medianMs: round(ffmpegMs) },
-    medianMs: { worker: round(oursMs), inThread: round(median(runs.inThread)), ffmpeg: round(ffmpegMs) },
-    outputSeconds: { ours: round(samples.ours / 16000, 3), ffmpeg: round(samples.ffmpeg / 16000, 3) },
+    medianMs: { worker: round(oursMs), inThread: round(median(runs.inThread)), ffmpeg: round(ffmpegMs), ...(portableMs !== undefined ? { portableHost: round(portableMs) } : {}) },
+    outputSeconds: { ours: round(samples.ours / 16000, 3), ffmpeg: round(samples.ffmpeg / 16000, 3), ...(withPortable ? { portableHost: round(samples.portableHost / 16000, 3) } : {}) },
     rawMs: runs,
   };
 }
 
 async function main() {
   if (process.argv[2] === "--memory-probe") return memoryProbe(process.argv[3], process.argv[4]);
+  const loadAtStart = Number(loadavg()[0].toFixed(2));
   const { webm, m4a } = makeSources();
   const result = {
     name: "audio-decode",
     date: new Date().toISOString(),
-    machine: machineInfo(),
+    machine: { ...machineInfo(), loadAverage1m: { atStart: loadAtStart, atEnd: Number(loadavg()[0].toFixed(2)) } },
     benchmark: "1. Decode + resample a 10-minute recording to 16 kHz mono float32",
     target: { realTimeFactor: 200, maxSlowerThanFfmpeg: 2, meaning: "≥ 200× real time, and wall time ≤ 2 × ffmpeg's on the same file" },
     input: { seconds: SECONDS, source: "testdata speech_es + speech_en clips, repeated", webm: "Opus 32 kb/s 48 kHz mono (libopus)", m4a: "AAC-LC 64 kb/s 44.1 kHz mono (ffmpeg aac)" },
-    how: "median of 3 runs after a warm-up; ours = decodeToPcm16kMono in its worker thread (the default), inThread for comparison",
-    webm: { ...(await measure(webm)), memory: memory(webm, "webm") },
-    m4a: { ...(await measure(m4a)), memory: memory(m4a, "m4a") },
+    how: "median of 3 runs after a warm-up, alternating; ours = decodeToPcm16kMono in its worker thread (the native host's default), inThread for comparison; portableHost = the decoder of main.js's engine host (webm only)",
+    webm: { ...(await measure(webm, true)), memory: memory(webm, "webm") },
+    // The portable host decodes AAC in Obsidian's renderer (WebCodecs), which a Node bench has not.
+    m4a: { ...(await measure(m4a, false)), memory: memory(m4a, "m4a") },
   };
   const out = join(root, "bench", "results", "decode.json");
   writeFileSync(out, JSON.stringify(result, null, 2) + "\n");

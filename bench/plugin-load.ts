@@ -8,9 +8,8 @@
  *   with an empty cache (first start of a version: extraction included) and a warm one.
  * Variants, side by side: the main.js we ship (payload: Brotli, base64 line comments; Tesseract's
  * language data is downloaded as a model, not carried); the same with that data embedded as
- * before (5 MB that does not compress); the same plus whisper.cpp's
- * WebAssembly (what transcription will add); and the shipped payload as base64 string literals
- * (the design measured before at 391 ms and +95 MB for 37 MB).
+ * before (5 MB that does not compress); and the shipped payload (whisper.cpp's WebAssembly
+ * included) as base64 string literals (the design measured before at 391 ms and +95 MB for 37 MB).
  * Usage: node scripts/run-ts.mjs bench/plugin-load.ts   (after `npm run build`)
  */
 import { spawnSync } from "node:child_process";
@@ -27,7 +26,6 @@ import * as standIn from "../test/obsidian-stand-in/obsidian";
 
 const ROOT = process.env.BITACORA_ROOT ?? process.cwd();
 const RUNS = 5;
-const WHISPER_WASM = path.join(ROOT, "node_modules/@fugood/node-whisper-wasm/wasm/whisper-node.threads.wasm");
 
 interface ChildResult {
   loadMs: number;
@@ -98,6 +96,7 @@ function installVariant(work: string, name: string, mainJs: Buffer): string {
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = Number(os.loadavg()[0].toFixed(2));
   const shipped = readFileSync(path.join(ROOT, "main.js"));
   const codeEnd = shipped.indexOf(`\n${ENTRY_PREFIX}`);
   const code = shipped.subarray(0, codeEnd + 1);
@@ -111,8 +110,6 @@ async function main(): Promise<void> {
     eager: false,
     bytes: readFileSync(path.join(ROOT, `node_modules/@tesseract.js-data/${lang}/4.0.0_best_int/${lang}.traineddata.gz`)),
   }));
-  // whisper.cpp's WebAssembly (the threads build, 4.2 MB) as the transcription engine will add it.
-  const whisper = { name: "whisper-node.threads.wasm", eager: false, bytes: readFileSync(WHISPER_WASM) };
   const literals = Buffer.concat([
     code,
     Buffer.from(`\nvar bitacoraPayload = {${shippedFiles.map((file) => `${JSON.stringify(file.name)}: ${JSON.stringify(file.bytes.toString("base64"))}`).join(",\n")}};\n`),
@@ -120,7 +117,6 @@ async function main(): Promise<void> {
   const variants = {
     shipped,
     "shipped + Tesseract's language data embedded (before)": appendPayload(code, [...shippedFiles, ...languageData], cache),
-    "shipped + whisper.cpp WASM (4.2 MB)": appendPayload(code, [...shippedFiles, whisper], cache),
     "the shipped payload as base64 string literals (before)": literals,
   };
   const work = mkdtempSync(path.join(os.tmpdir(), "bitacora-load-bench-"));
@@ -162,6 +158,7 @@ async function main(): Promise<void> {
       cores: os.cpus().length,
       node: process.version,
       note: "2 cores shared with other engineers' processes; Node's V8 standing in for Obsidian's renderer",
+      loadAverage1m: { atStart: loadAtStart, atEnd: Number(os.loadavg()[0].toFixed(2)) },
     },
     targets: { loadMs: 150, onloadMs: 20, hostReadyMs: 1500 },
     how: `each number is the median of ${RUNS} fresh processes; load = read main.js + evaluate it as Obsidian does; heapMB = V8 heap added after GC with the module alive; onload in the Obsidian stand-in; host ready cold = empty cache (extraction included), warm = cache in place`,

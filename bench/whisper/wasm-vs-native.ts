@@ -9,6 +9,7 @@
  *
  *   npm run bench:whisper-wasm -- [--audio file.wav] [--threads 2] [--runs 3] [--types f16,q8_0,q5_1] [--wasm-dir DIR]
  */
+import { loadavg } from "node:os";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -60,6 +61,7 @@ async function runEngine(engine: WhisperEngine, pcm: Float32Array, engineThreads
 }
 
 async function main() {
+  const loadAtStart = Number(loadavg()[0].toFixed(2));
   const addon = loadWhisperAddon();
   if (!addon.ok) throw new Error(`Bitácora's whisper addon is not built (npm run build:whisper-addon): ${addon.reason}`);
   const cli = ensureReferenceCli();
@@ -96,6 +98,7 @@ async function main() {
   }
   runtime.terminate();
   writeResult("whisper-wasm", {
+    loadAverage1mAtStart: loadAtStart,
     benchmark: "Whisper as WebAssembly vs the native addon vs whisper-cli, same run, audio, model and threads",
     target: { wasmVsAddon: 3, meaning: "WASM wall time / addon wall time ≤ 3 at 2 threads (median of per-round ratios)" },
     byModelType: perType,
