@@ -2,7 +2,7 @@ import { writeFileSync, unlinkSync, renameSync, truncateSync, readFileSync } fro
 import path from "node:path";
 import { parseLogNote } from "../../src/core/log/parse-log-note";
 import { ManualClock } from "../support/manual-clock";
-import { addFile, GatedEngine, readNote, SHARED, tempVault, until } from "../support/service-harness";
+import { addFile, GatedEngine, readNote, SHARED, tempVault, untilFolderShows } from "../support/service-harness";
 import { makeService } from "../support/engine-service-harness";
 
 const NOTE = "Logs/2025-07-30.md";
@@ -117,7 +117,7 @@ describe("files that change under a job (gated stand-in engine holds jobs in pro
       renameSync(vault.absolutePath(from), vault.absolutePath(to));
       service.fileRenamed(to, from);
     }
-    await until(() => readNote(vault, NOTE).includes("a2.jpg") && readNote(vault, NOTE).includes("b2.jpg"));
+    await untilFolderShows(path.dirname(vault.absolutePath(NOTE)), () => readNote(vault, NOTE).includes("a2.jpg") && readNote(vault, NOTE).includes("b2.jpg"));
     engine.release(0);
     await engine.waitForCall(2);
     engine.release(1);
@@ -162,7 +162,7 @@ describe("files that change under a job (gated stand-in engine holds jobs in pro
     addFile(vault, "A/2025-07-30 08.00.00 a.jpg", path.join(SHARED, "photos_coco/000000000802.jpg"));
     await first.service.enqueue("A/2025-07-30 08.00.00 a.jpg");
     await (first.engine as GatedEngine).waitForCall(1);
-    await until(() => readFileSync(stateFile, "utf8").includes('"running"'));
+    await untilFolderShows(path.dirname(stateFile), () => readFileSync(stateFile, "utf8").includes('"running"'));
     // Crash: the process dies with the entry "In Progress" and the job "running" on disk.
     await first.service.stop();
     const second = makeService(vault, { stateFile });

@@ -13,33 +13,41 @@ async function deviceWithProcessing(on: boolean): Promise<App> {
   return app;
 }
 
+/** The settings tab's "Process attachments on this device" toggle, as a user flips it. */
+function processingToggle(app: App) {
+  app.settingTabs__[0].display();
+  return Setting.all__.filter((s) => s.nameEl.getText() === "Process attachments on this device").pop()!.controls[0] as unknown as {
+    getValue(): unknown;
+    change__(value: unknown): Promise<void>;
+  };
+}
+
 test("with the toggle off, a new attachment gets no job and no entry here; the command still processes it", async () => {
   presetSettings(current.vault, {});
   const { app, plugin } = await startPlugin(current.vault, await deviceWithProcessing(false));
   current.stop = () => stopPlugin(app, plugin);
   await app.vault.createFolder("Attachments");
   await app.vault.createBinary("Attachments/IMG_20250730_084510.jpg", bytesOf("photos_coco/000000000802.jpg"));
-  // Long enough for the watcher's delivery and the 150 ms stability wait, were it to queue the file.
-  await new Promise((resolve) => setTimeout(resolve, 400));
-  expect(plugin.queue.snapshot().jobs).toEqual([]);
-  expect(app.vault.getFolderByPath("Logs")).toBeNull();
+  // Events reach the watcher in order: once a file created after turning the toggle on has its
+  // job, the first file's event was delivered too, and it was left alone.
+  await processingToggle(app).change__(true);
+  await app.vault.createBinary("Attachments/IMG_20250730_094510.jpg", bytesOf("photos_coco/000000011813.jpg"));
+  await waitFor(() => plugin.queue.snapshot().jobs.length > 0);
+  expect(plugin.queue.snapshot().jobs.map((job) => job.path)).toEqual(["Attachments/IMG_20250730_094510.jpg"]);
+  await plugin.queue.idle();
+  expect(await app.vault.read(app.vault.getFileByPath("Logs/2025-07-30.md")!)).not.toContain("IMG_20250730_084510.jpg");
 
   app.workspace.activeFile__ = app.vault.getFileByPath("Attachments/IMG_20250730_084510.jpg") as never;
   await app.runCommand__("bitacora:process-attachment");
-  const log = await waitFor(() => app.vault.getFileByPath("Logs/2025-07-30.md") ?? undefined, 60000);
-  await waitFor(async () => /status:: (Processed|Error)/.test(await app.vault.read(log)), 60000);
-  expect(await app.vault.read(log)).toMatch(/status:: Processed/);
+  await waitFor(() => plugin.queue.snapshot().jobs.some((job) => job.path.endsWith("084510.jpg") && job.state === "done"), 60000);
+  expect(await app.vault.read(app.vault.getFileByPath("Logs/2025-07-30.md")!)).toContain("IMG_20250730_084510.jpg");
 }, 90000);
 
 test("the toggle is in settings, on by default, and stays on this device (not in data.json)", async () => {
   presetSettings(current.vault, {});
   const { app, plugin } = await startPlugin(current.vault);
   current.stop = () => stopPlugin(app, plugin);
-  app.settingTabs__[0].display();
-  const toggle = Setting.all__.filter((s) => s.nameEl.getText() === "Process attachments on this device").pop()!.controls[0] as unknown as {
-    getValue(): unknown;
-    change__(value: unknown): Promise<void>;
-  };
+  const toggle = processingToggle(app);
   expect(toggle.getValue()).toBe(true);
   await toggle.change__(false);
   expect(app.loadLocalStorage("bitacora-device-settings")).toMatchObject({ processOnThisDevice: false });

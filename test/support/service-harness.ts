@@ -3,7 +3,8 @@
  * gated stand-in below (to hold a job "in progress"; core tests use only this one) or, through
  * engine-service-harness.ts, the real engine host child process.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { once } from "node:events";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, existsSync, watch } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { BitacoraService, type ServiceDeps } from "../../src/core/service/bitacora-service";
@@ -94,10 +95,16 @@ export function makeService(
   return { service, settings, notices, dispose, engine, clock };
 }
 
-export async function until(condition: () => boolean, timeoutMs = 10000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 10));
+/**
+ * Resolves once `condition` holds, checking it again whenever something in `folder` (which must
+ * exist) changes: an inotify event through fs.watch, not a poll or a sleep. Writes are
+ * temp-file-and-rename, so every write shows up as a change in the file's folder.
+ */
+export async function untilFolderShows(folder: string, condition: () => boolean): Promise<void> {
+  const watcher = watch(folder);
+  try {
+    while (!condition()) await once(watcher, "change");
+  } finally {
+    watcher.close();
   }
 }

@@ -80,10 +80,9 @@ describe("decoding broken input", () => {
     garbage.set(whole.subarray(0, 400));
     for (let i = 400; i < garbage.length; i++) garbage[i] = (i * 7919) & 0xff;
     const path = await writeTemp("garbage.webm", garbage);
-    const started = Date.now();
+    // A frozen decoder would hold this test until jest's own limit; the stall timeout ends it.
     const code = await codeOf(decodeToPcm16kMono(path, { workerScript, stallTimeoutMs: 2000 }));
     expect(code).toBe("timeout");
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   test.each(["speech-es.m4a", "speech-es.mp3", "speech-es.flac", "speech-es.ogg", "speech-es.wav"])("%s with its header only is corrupt-media", async (name) => {

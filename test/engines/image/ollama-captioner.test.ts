@@ -55,15 +55,19 @@ test("a model Ollama does not have is a clear no-model error", async () => {
 
 test("nobody listening, a timeout and a cancel each end with a clear error", async () => {
   await expect(new OllamaCaptioner("http://127.0.0.1:9", "llava:7b", sharpPhotoDecoder).caption(PHOTO, "es", signal())).rejects.toMatchObject({ code: "no-model" });
-  const slow = await startOllamaStandIn(recordedAnswer("generate-es.json"), ["llava:7b"], 3000);
+  // A model that never answers: the time limit or the cancel is the only way out.
+  const slow = await startOllamaStandIn(recordedAnswer("generate-es.json"), ["llava:7b"], true);
   try {
     await expect(new OllamaCaptioner(slow.url, "llava:7b", sharpPhotoDecoder, 200).caption(PHOTO, "es", signal())).rejects.toMatchObject({
       code: "no-model",
       message: expect.stringContaining("no answer within"),
     });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
-    await expect(new OllamaCaptioner(slow.url, "llava:7b", sharpPhotoDecoder).caption(PHOTO, "es", controller.signal)).rejects.toMatchObject({ code: "cancelled" });
+    const arrived = slow.nextRequest();
+    const pending = new OllamaCaptioner(slow.url, "llava:7b", sharpPhotoDecoder).caption(PHOTO, "es", controller.signal);
+    await arrived;
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ code: "cancelled" });
   } finally {
     await slow.close();
   }

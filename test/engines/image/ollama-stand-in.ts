@@ -7,6 +7,8 @@ import path from "node:path";
 export interface OllamaStandIn {
   url: string;
   requests: { path: string; body: Record<string, unknown> }[];
+  /** Resolves when the next request has arrived whole. */
+  nextRequest(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -14,15 +16,21 @@ export function recordedAnswer(name: string): string {
   return readFileSync(path.resolve(__dirname, "../../fixtures/images/ollama", name), "utf8");
 }
 
-/** knownModels: requests for any other model get Ollama's 404 "model not found". */
-export async function startOllamaStandIn(answer: string, knownModels: string[], delayMs = 0): Promise<OllamaStandIn> {
+/**
+ * knownModels: requests for any other model get Ollama's 404 "model not found". A silent stand-in
+ * reads each request and never answers (a model that hangs), until it is closed.
+ */
+export async function startOllamaStandIn(answer: string, knownModels: string[], silent = false): Promise<OllamaStandIn> {
   const requests: OllamaStandIn["requests"] = [];
+  let arrived: Array<() => void> = [];
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
       requests.push({ path: request.url ?? "", body });
+      for (const resolve of arrived) resolve();
+      arrived = [];
       const reply = () => {
         if (request.url !== "/api/generate") return void response.writeHead(404).end("404 page not found");
         if (!knownModels.includes(String(body.model))) {
@@ -30,8 +38,7 @@ export async function startOllamaStandIn(answer: string, knownModels: string[], 
         }
         response.writeHead(200, { "content-type": "application/json" }).end(answer);
       };
-      if (delayMs > 0) setTimeout(reply, delayMs).unref();
-      else reply();
+      if (!silent) reply();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -39,6 +46,7 @@ export async function startOllamaStandIn(answer: string, knownModels: string[], 
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    nextRequest: () => new Promise<void>((resolve) => arrived.push(resolve)),
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

@@ -43,8 +43,8 @@ async function startServer(behaviour: { cutAfter?: number; ignoreRange?: boolean
     if (start > 0) headers["content-range"] = `bytes ${start}-${payload.length - 1}/${payload.length}`;
     res.writeHead(start > 0 ? 206 : 200, headers);
     if (requests === 1 && behaviour.cutAfter !== undefined) {
-      // Simulate a dropped connection: send part of the body, then kill the socket.
-      res.write(body.subarray(0, behaviour.cutAfter), () => setTimeout(() => res.socket?.destroy(), 50));
+      // A dropped connection: part of the body, then the socket closes (TCP delivers the bytes before the close).
+      res.write(body.subarray(0, behaviour.cutAfter), () => res.socket?.end());
       return;
     }
     res.end(body);
