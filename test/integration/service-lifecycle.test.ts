@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseLogNote } from "../../src/core/log/parse-log-note";
 import { ManualClock } from "../support/manual-clock";
 import { addFile, GatedEngine, readNote, SHARED, tempVault, untilFolderShows } from "../support/service-harness";
-import { makeService } from "../support/engine-service-harness";
+import { makeService, PHOTO_A, processPhotoA } from "../support/engine-service-harness";
 
 const NOTE = "Logs/2025-07-30.md";
 const statuses = (text: string) => parseLogNote(text).entries.map((p) => `${p.entry.attachment}:${p.entry.status}`);
@@ -77,7 +77,8 @@ describe("an attachment's way into the log (real engine host)", () => {
 });
 
 describe("files that change under a job (gated stand-in engine holds jobs in progress)", () => {
-  test("deleted while queued and while in progress: error entries, no crash", async () => {
+  /** Photos a (held in progress by the gated engine) and b (queued behind it). */
+  async function oneRunningOneQueued() {
     const vault = tempVault();
     const engine = new GatedEngine();
     const { service, dispose } = makeService(vault, { engine });
@@ -87,6 +88,11 @@ describe("files that change under a job (gated stand-in engine holds jobs in pro
     await service.enqueue("A/2025-07-30 08.00.00 a.jpg");
     await engine.waitForCall(1);
     await service.enqueue("A/2025-07-30 09.00.00 b.jpg");
+    return { vault, engine, service, dispose };
+  }
+
+  test("deleted while queued and while in progress: error entries, no crash", async () => {
+    const { vault, engine, service, dispose } = await oneRunningOneQueued();
     // One is in progress, the other queued behind it (one heavy job at a time).
     unlinkSync(vault.absolutePath("A/2025-07-30 09.00.00 b.jpg"));
     service.fileDeleted("A/2025-07-30 09.00.00 b.jpg");
@@ -104,15 +110,7 @@ describe("files that change under a job (gated stand-in engine holds jobs in pro
   });
 
   test("renamed while queued and while in progress: one entry each, under the new name", async () => {
-    const vault = tempVault();
-    const engine = new GatedEngine();
-    const { service, dispose } = makeService(vault, { engine });
-    await service.start();
-    addFile(vault, "A/2025-07-30 08.00.00 a.jpg", path.join(SHARED, "photos_coco/000000000802.jpg"));
-    addFile(vault, "A/2025-07-30 09.00.00 b.jpg", path.join(SHARED, "photos_coco/000000011813.jpg"));
-    await service.enqueue("A/2025-07-30 08.00.00 a.jpg");
-    await engine.waitForCall(1);
-    await service.enqueue("A/2025-07-30 09.00.00 b.jpg");
+    const { vault, engine, service, dispose } = await oneRunningOneQueued();
     for (const [from, to] of [["A/2025-07-30 08.00.00 a.jpg", "A/2025-07-30 08.00.00 a2.jpg"], ["A/2025-07-30 09.00.00 b.jpg", "A/2025-07-30 09.00.00 b2.jpg"]]) {
       renameSync(vault.absolutePath(from), vault.absolutePath(to));
       service.fileRenamed(to, from);
@@ -176,12 +174,10 @@ describe("files that change under a job (gated stand-in engine holds jobs in pro
 describe("the ledger: each content is processed once", () => {
   test("a synced or copied duplicate is not processed again and leaves no second entry", async () => {
     const vault = tempVault();
+    await processPhotoA(vault);
     const { service, dispose } = makeService(vault);
     await service.start();
-    addFile(vault, "A/2025-07-30 08.00.00 a.jpg", path.join(SHARED, "photos_coco/000000000802.jpg"));
-    await service.enqueue("A/2025-07-30 08.00.00 a.jpg");
-    await service.idle();
-    addFile(vault, "B/2025-07-30 08.00.00 a copy.jpg", path.join(SHARED, "photos_coco/000000000802.jpg"));
+    addFile(vault, "B/2025-07-30 08.00.00 a copy.jpg", PHOTO_A.source);
     expect(await service.enqueue("B/2025-07-30 08.00.00 a copy.jpg")).toBe("queued");
     await service.idle();
     expect(await service.enqueue("A/2025-07-30 08.00.00 a.jpg")).toBe("already-processed");

@@ -2,7 +2,7 @@ import path from "node:path";
 import { readFileSync } from "node:fs";
 import { parseLogNote } from "../../src/core/log/parse-log-note";
 import { addFile, GatedEngine, readNote, SHARED, tempVault } from "../support/service-harness";
-import { makeService } from "../support/engine-service-harness";
+import { makeService, processPhotoA } from "../support/engine-service-harness";
 
 const NOTE = "Logs/2025-07-30.md";
 
@@ -50,12 +50,7 @@ test("pause survives a restart; resume processes what waited", async () => {
 
 test("a ledger synced from another device keeps this one from processing the same content", async () => {
   const vault = tempVault();
-  const { service, dispose } = makeService(vault);
-  await service.start();
-  addFile(vault, "A/2025-07-30 08.00.00 a.jpg", path.join(SHARED, "photos_coco/000000000802.jpg"));
-  await service.enqueue("A/2025-07-30 08.00.00 a.jpg");
-  await service.idle();
-  dispose();
+  await processPhotoA(vault);
   const otherDeviceState = JSON.parse(readFileSync(vault.absolutePath(".bitacora/state.json"), "utf8"));
 
   const here = tempVault();

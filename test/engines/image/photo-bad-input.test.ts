@@ -5,7 +5,7 @@
 import path from "node:path";
 import { DEFAULT_ENGINE_OPTIONS } from "../../../src/core/processing/engine-options";
 import { EngineClient } from "../../../src/engines/host/engine-client";
-import { FIXTURES, writeBadInputs, type BadInputs } from "./photo-inputs";
+import { BAD_INPUT_VERDICTS, FIXTURES, writeBadInputs, type BadInputs } from "./photo-inputs";
 
 const client = new EngineClient({ hostScript: path.resolve(__dirname, "../../../dist/engine-host.js") });
 let inputs: BadInputs;
@@ -17,16 +17,7 @@ afterAll(() => client.dispose());
 const run = (absPath: string) =>
   client.process({ path: path.basename(absPath), absPath, kind: "image" }, DEFAULT_ENGINE_OPTIONS, new AbortController().signal);
 
-test.each([
-  ["notAnImage", "corrupt-media", /Not a readable image/],
-  ["garbageAfterJpegMarker", "corrupt-media", /Not a readable image|damaged/],
-  ["truncatedJpeg", "corrupt-media", /damaged or truncated/],
-  ["truncatedPng", "corrupt-media", /damaged or truncated/],
-  ["onePixel", "unsupported-media", /only 1×1 pixels/],
-  ["bomb", "unsupported-media", /60000×60000 pixels declared/],
-  ["heic", "unsupported-media", /HEIC photos cannot be decoded here/],
-  ["heicNamedJpg", "unsupported-media", /HEIC/],
-] as const)("%s → %s", async (name, code, message) => {
+test.each(BAD_INPUT_VERDICTS)("%s → %s", async (name, code, message) => {
   // Refused from the header or the first damaged bytes (the messages say which), not after
   // decoding gigapixels.
   await expect(run(inputs.files[name])).rejects.toMatchObject({ code, message: expect.stringMatching(message) });

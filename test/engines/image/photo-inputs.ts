@@ -46,6 +46,18 @@ export function heicLike(): Buffer {
   return Buffer.concat([ftyp, Buffer.from([0, 0, 0, 16]), Buffer.from("meta", "latin1"), Buffer.alloc(2000, 7)]);
 }
 
+/** What each bad input must end in, whichever decoder or host refuses it: the error code and the words. */
+export const BAD_INPUT_VERDICTS = [
+  ["notAnImage", "corrupt-media", /Not a readable image/],
+  ["garbageAfterJpegMarker", "corrupt-media", /Not a readable image|damaged/],
+  ["truncatedJpeg", "corrupt-media", /damaged or truncated/],
+  ["truncatedPng", "corrupt-media", /damaged or truncated/],
+  ["onePixel", "unsupported-media", /only 1×1 pixels/],
+  ["bomb", "unsupported-media", /60000×60000 pixels declared/],
+  ["heic", "unsupported-media", /HEIC photos cannot be decoded here/],
+  ["heicNamedJpg", "unsupported-media", /HEIC/],
+] as const;
+
 export interface BadInputs {
   dir: string;
   files: Record<string, string>;

@@ -6,41 +6,20 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../../../src/core/processing/engine-options";
-import type { ProgressReport } from "../../../src/core/processing/processor-port";
+import type { EngineOptions } from "../../../src/core/processing/engine-options";
 import { EngineClient } from "../../../src/engines/host/engine-client";
+import { audioJob as job, HOST, JFK, transcribeJfkInHost, transcribingAdvances, whisperOptions } from "../../support/whisper-host-job";
 
 jest.setTimeout(300_000);
-const SHARED = path.resolve(__dirname, "../../../../shared/testdata");
-const WEIGHTLESS_TINY = path.join(SHARED, "whisper_models/for-tests-ggml-tiny.bin");
-const JFK = path.join(SHARED, "speech_en/jfk.wav");
-const HOST = path.resolve(__dirname, "../../../dist/engine-host.js");
 
-const options = (extra: Partial<EngineOptions> = {}): EngineOptions => ({
-  ...DEFAULT_ENGINE_OPTIONS,
-  modelsDir: mkdtempSync(path.join(tmpdir(), "bitacora-models-")),
-  whisperModelPath: WEIGHTLESS_TINY,
-  whisperLanguage: "en",
-  whisperEngine: "wasm",
-  threads: 2,
-  ...extra,
-});
-const job = (absPath: string) => ({ path: path.basename(absPath), absPath, kind: "audio" as const });
+const options = (extra: Partial<EngineOptions> = {}): EngineOptions => whisperOptions({ whisperEngine: "wasm", ...extra });
 
 test("whisperEngine wasm: a recording goes through decode, VAD and whisper.cpp as WebAssembly in the host", async () => {
-  const client = new EngineClient({ hostScript: HOST });
-  const reports: ProgressReport[] = [];
-  try {
-    const findings = await client.process(job(JFK), options(), new AbortController().signal, (r) => reports.push(r));
-    expect(findings.audio?.durationSec).toBeCloseTo(11, 0);
-    expect(findings.audio?.language).toBe("en");
-    expect(Array.isArray(findings.audio?.segments)).toBe(true);
-    const transcribing = reports.filter((r) => r.stage === "Transcribing").map((r) => r.fraction ?? 0);
-    expect(transcribing.length).toBeGreaterThan(1);
-    expect(transcribing[transcribing.length - 1]).toBeGreaterThan(transcribing[0]);
-  } finally {
-    client.dispose();
-  }
+  const { findings, reports } = await transcribeJfkInHost(options());
+  expect(findings.audio?.durationSec).toBeCloseTo(11, 0);
+  expect(findings.audio?.language).toBe("en");
+  expect(Array.isArray(findings.audio?.segments)).toBe(true);
+  expect(transcribingAdvances(reports)).toBe(true);
 });
 
 test("the host really runs the WebAssembly engine: a damaged model gets its load error, word for word", async () => {

@@ -5,30 +5,15 @@
  * and cancel are real (the time limit is tested with a host blocked on purpose: test/engines/host); the words it prints are meaningless, so none are asserted.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../../../src/core/processing/engine-options";
-import type { ProgressReport } from "../../../src/core/processing/processor-port";
+import type { EngineOptions } from "../../../src/core/processing/engine-options";
 import { EngineClient } from "../../../src/engines/host/engine-client";
+import { audioJob as job, HOST, JFK, transcribeJfkInHost, transcribingAdvances, whisperOptions as options } from "../../support/whisper-host-job";
 
 jest.setTimeout(240_000);
-const SHARED = path.resolve(__dirname, "../../../../shared/testdata");
-const WEIGHTLESS_TINY = path.join(SHARED, "whisper_models/for-tests-ggml-tiny.bin");
-const JFK = path.join(SHARED, "speech_en/jfk.wav");
-const HOST = path.resolve(__dirname, "../../../dist/engine-host.js");
 /** whisper.cpp's own CLI, when built into bench/.cache (docs/engines.md "Reproducing"). */
 const REAL_CLI = path.resolve(__dirname, "../../../bench/.cache/whisper-cpp-1.9.1/build/bin/whisper-cli");
-
-const options = (extra: Partial<EngineOptions> = {}): EngineOptions => ({
-  ...DEFAULT_ENGINE_OPTIONS,
-  modelsDir: mkdtempSync(path.join(tmpdir(), "bitacora-models-")),
-  whisperModelPath: WEIGHTLESS_TINY,
-  whisperLanguage: "en",
-  threads: 2,
-  ...extra,
-});
-const job = (absPath: string) => ({ path: path.basename(absPath), absPath, kind: "audio" as const });
 
 /** This test process's engine hosts (other children, e.g. `ps` itself, are not counted). */
 function childPids(): number[] {
@@ -69,26 +54,18 @@ const alive = (pid: number) => {
 };
 
 test("a recording goes through decode, VAD and real whisper.cpp; progress reaches the transcription stage", async () => {
-  const client = new EngineClient({ hostScript: HOST });
-  const reports: ProgressReport[] = [];
-  try {
-    const findings = await client.process(job(JFK), options(), new AbortController().signal, (r) => reports.push(r));
-    expect(findings.audio?.durationSec).toBeCloseTo(11, 0);
-    expect(findings.audio?.language).toBe("en");
-    // Weightless model: whisper.cpp runs end to end but emits no real words.
-    expect(Array.isArray(findings.audio?.segments)).toBe(true);
-    expect(typeof findings.audio?.transcript).toBe("string");
-    expect(findings.audio?.noSpeech).toBe((findings.audio?.transcript ?? "") === "");
-    expect(reports.map((r) => r.stage)).toEqual(expect.arrayContaining(["Reading audio metadata", "Finding speech", "Transcribing"]));
-    const fractions = reports.map((r) => r.fraction ?? 0);
-    expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
-    // Transcription's share of the pipeline ends complete: its last report is the highest so far.
-    const transcribing = reports.filter((r) => r.stage === "Transcribing").map((r) => r.fraction ?? 0);
-    expect(transcribing.length).toBeGreaterThan(1);
-    expect(transcribing[transcribing.length - 1]).toBeGreaterThan(transcribing[0]);
-  } finally {
-    client.dispose();
-  }
+  const { findings, reports } = await transcribeJfkInHost(options());
+  expect(findings.audio?.durationSec).toBeCloseTo(11, 0);
+  expect(findings.audio?.language).toBe("en");
+  // Weightless model: whisper.cpp runs end to end but emits no real words.
+  expect(Array.isArray(findings.audio?.segments)).toBe(true);
+  expect(typeof findings.audio?.transcript).toBe("string");
+  expect(findings.audio?.noSpeech).toBe((findings.audio?.transcript ?? "") === "");
+  expect(reports.map((r) => r.stage)).toEqual(expect.arrayContaining(["Reading audio metadata", "Finding speech", "Transcribing"]));
+  const fractions = reports.map((r) => r.fraction ?? 0);
+  expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
+  // Transcription's share of the pipeline ends complete: its last report is the highest so far.
+  expect(transcribingAdvances(reports)).toBe(true);
 });
 
 (existsSync(REAL_CLI) ? test : test.skip)("the opt-in whisper.cpp CLI engine runs the same pipeline in the host", async () => {
