@@ -18,7 +18,7 @@ export function reportedChanges(service: BitacoraService, json: boolean, out: No
   };
   return {
     fileCreated: (path) => report("created", path, undefined, service.fileCreated(path)),
-    fileModified: (path) => (service.fileModified(path), report("modified", path)),
+    fileModified: (path) => report("modified", path, undefined, service.fileModified(path)),
     fileRenamed: (path, oldPath) => (service.fileRenamed(path, oldPath), report("renamed", path, oldPath)),
     fileDeleted: (path) => (service.fileDeleted(path), report("deleted", path)),
   };

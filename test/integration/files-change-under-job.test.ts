@@ -3,7 +3,7 @@
  * --watch): the job looks at the file again once the engine is done. The gated stand-in engine
  * holds each job "in progress" on purpose; the vault, state file and hashes are real.
  */
-import { appendFileSync, chmodSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, mkdirSync, readFileSync, renameSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseLogNote } from "../../src/core/log/parse-log-note";
 import { DELETED_MID_JOB_REASON } from "../../src/core/queue/queue-step";
@@ -153,4 +153,41 @@ test("a read-only log note: the placeholder cannot be written, so the job fails 
   expect(notices).toEqual([expect.stringMatching(/^Bitácora: .*read-only/)]);
   expect(engine.calls).toEqual([]);
   expect(readFileSync(vault.absolutePath(NOTE), "utf8")).toBe(mine);
+});
+
+describe("a file replaced after it was processed (the user re-recorded it) is processed again into the same entry", () => {
+  test.each([
+    ["told by the watcher", (service: { fileModified(p: string): Promise<void> }, p: string) => service.fileModified(p)],
+    ["found by the next run", (service: { processAllUnprocessed(): Promise<number> }) => service.processAllUnprocessed().then(() => undefined)],
+  ] as const)("%s", async (_how, notice) => {
+    const vault = tempVault();
+    const engine = new GatedEngine();
+    const { service, dispose } = makeService(vault, { engine });
+    await service.start();
+    const name = "A/2025-07-30 08.00.00 a.jpg";
+    addFile(vault, name, PHOTO);
+    await service.enqueue(name);
+    await engine.waitForCall(1);
+    engine.release(0, { kind: "image", image: { description: "La primera toma." } });
+    await service.idle();
+    const file = vault.absolutePath(NOTE);
+    writeFileSync(file, `${readFileSync(file, "utf8").trimEnd()}\nMi comentario.\n`);
+    // Touched but the same bytes: nothing to do.
+    utimesSync(vault.absolutePath(name), new Date(), new Date("2025-07-30T09:00:00"));
+    await notice(service as never, name);
+    await service.idle();
+    expect(engine.calls).toHaveLength(1);
+    addFile(vault, name, path.join(SHARED, "photos_coco/000000011813.jpg"));
+    await notice(service as never, name);
+    await engine.waitForCall(2);
+    engine.release(1, { kind: "image", image: { description: "La segunda toma." } });
+    await service.idle();
+    dispose();
+    const note = readNote(vault, NOTE);
+    expect(entriesOf(note).map((e) => `${e.attachment}:${e.status}`)).toEqual([`${name}:Processed`]);
+    expect(note).toContain("La segunda toma.");
+    expect(note).not.toContain("La primera toma.");
+    expect(note).toContain("Mi comentario.");
+    expect(await service.enqueue(name)).toBe("already-processed");
+  });
 });

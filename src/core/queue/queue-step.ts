@@ -185,11 +185,15 @@ function entryWritten(state: QueueState, event: Extract<QueueEvent, { type: "ent
   const placed = { ...job, notePath: event.notePath, entryDate: event.entryDate, generated: job.generated && !event.processed ? job.generated : event.generated };
   if (!event.processed || job.state !== "running") return { state: withJob(state, placed), effects: [] };
   const done: JobRecord = { ...placed, state: "done", progress: undefined, error: undefined, errorCode: undefined, previousPaths: undefined };
-  // A copy processed on its own leaves the ledger with the original.
+  // A copy processed on its own leaves the ledger with the original; a re-recorded file's old content is forgotten.
   const ledger = job.hash && !job.copyOf
-    ? { ...state.ledger, [job.hash]: { path: job.path, notePath: event.notePath, entryDate: event.entryDate, processedAt: now, generated: event.generated } }
+    ? { ...withoutPath(state.ledger, job.path), [job.hash]: { path: job.path, notePath: event.notePath, entryDate: event.entryDate, processedAt: now, generated: event.generated } }
     : state.ledger;
   return saved(withJob({ ...state, ledger }, done));
+}
+
+function withoutPath(ledger: QueueState["ledger"], path: string): QueueState["ledger"] {
+  return Object.fromEntries(Object.entries(ledger).filter(([, record]) => record.path !== path));
 }
 
 function cancelled(state: QueueState, job: JobRecord, reason: string): Step {

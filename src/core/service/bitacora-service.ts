@@ -137,10 +137,13 @@ export class BitacoraService {
     if (this.deps.settings().watchEnabled) await this.enqueue(path);
   }
 
-  fileModified(path: string): void {
+  /** Resolves once a changed file is queued again (or found unchanged). */
+  async fileModified(path: string): Promise<void> {
     const job = latestJobFor(this.state, path);
     // A file that was empty or unreadable may have been completed by sync since.
-    if (job?.state === "failed" && job.errorCode && INCOMPLETE_FILE_CODES.has(job.errorCode)) void this.enqueue(path, { force: true });
+    if (job?.state === "failed" && job.errorCode && INCOMPLETE_FILE_CODES.has(job.errorCode)) await this.enqueue(path, { force: true });
+    // Re-recorded or replaced after it was processed: processed again, into the same entry.
+    else if (job?.state === "done" && (await this.changedSinceProcessed(job))) await this.enqueue(path, { force: true });
   }
 
   fileRenamed(path: string, oldPath: string): void {
@@ -195,8 +198,9 @@ export class BitacoraService {
     for (const path of await this.deps.vault.listFiles()) {
       if (!watchedMediaKind(path, settings)) continue;
       const job = latestJobFor(this.state, path);
-      if (job && job.state === "done") continue;
-      if ((await this.enqueue(path, { force: job?.state === "failed" || job?.state === "cancelled" })) === "queued") count++;
+      const changed = job?.state === "done" && (await this.changedSinceProcessed(job));
+      if (job && job.state === "done" && !changed) continue;
+      if ((await this.enqueue(path, { force: changed || job?.state === "failed" || job?.state === "cancelled" })) === "queued") count++;
     }
     return count;
   }
@@ -362,6 +366,15 @@ export class BitacoraService {
     const hash = await this.deps.hasher(this.deps.vault.absolutePath(job.path)).catch(() => null);
     if (hash === null) return "gone";
     return hash === job.hash ? "unchanged" : "changed";
+  }
+
+  /** The file's bytes are no longer those the job processed (size or time moved, and the hash too). */
+  private async changedSinceProcessed(job: JobRecord): Promise<boolean> {
+    if (!job.hash || !job.settled) return false;
+    const stat = await this.deps.vault.stat(job.path);
+    if (!stat || (stat.size === job.settled.size && stat.mtime === job.settled.mtime)) return false;
+    const hash = await this.deps.hasher(this.deps.vault.absolutePath(job.path)).catch(() => null);
+    return hash !== null && hash !== job.hash;
   }
 
   /** Another attachment path with this job's exact bytes and no job of its own. */
