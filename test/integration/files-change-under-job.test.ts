@@ -14,11 +14,17 @@ const NOTE = "Logs/2025-07-30.md";
 const PHOTO = path.join(SHARED, "photos_coco/000000000802.jpg");
 const entriesOf = (text: string) => parseLogNote(text).entries.map((p) => p.entry);
 
-test("a file that grows while the engine works on it is processed again when it settles: one entry, from the whole file", async () => {
+/** A started service over a fresh vault, with the gated engine that holds each job until released. */
+async function gatedService(extra: Omit<Parameters<typeof makeService>[1], "engine"> = {}) {
   const vault = tempVault();
   const engine = new GatedEngine();
-  const { service, dispose } = makeService(vault, { engine });
-  await service.start();
+  const made = makeService(vault, { engine, ...extra });
+  await made.service.start();
+  return { vault, ...made, engine };
+}
+
+test("a file that grows while the engine works on it is processed again when it settles: one entry, from the whole file", async () => {
+  const { vault, engine, service, dispose } = await gatedService();
   const name = "A/2025-07-30 08.00.00 a.jpg";
   const full = readFileSync(PHOTO);
   mkdirSync(vault.absolutePath("A"));
@@ -40,10 +46,7 @@ test("a file that grows while the engine works on it is processed again when it 
 });
 
 test("a file deleted while the engine works on it gets no Processed entry pointing at it: its entry says it was deleted", async () => {
-  const vault = tempVault();
-  const engine = new GatedEngine();
-  const { service, dispose } = makeService(vault, { engine });
-  await service.start();
+  const { vault, engine, service, dispose } = await gatedService();
   const name = "A/2025-07-30 08.00.00 a.jpg";
   addFile(vault, name, PHOTO);
   await service.enqueue(name);
@@ -60,10 +63,7 @@ test("a file deleted while the engine works on it gets no Processed entry pointi
 });
 
 test("a file renamed while the engine works on it (no rename event) is found by its content: the entry links the new name", async () => {
-  const vault = tempVault();
-  const engine = new GatedEngine();
-  const { service, dispose } = makeService(vault, { engine });
-  await service.start();
+  const { vault, engine, service, dispose } = await gatedService();
   const name = "A/2025-07-30 08.00.00 a.jpg";
   const renamed = "B/2025-07-30 08.00.00 renombrada.jpg";
   addFile(vault, name, PHOTO);
@@ -82,11 +82,8 @@ test("a file renamed while the engine works on it (no rename event) is found by 
 });
 
 test("a copy of a processed file whose placeholder the user wrote under becomes an entry of its own; their text stays", async () => {
-  const vault = tempVault();
-  const engine = new GatedEngine();
   const clock = new ManualClock({ autoAdvance: true });
-  const { service, dispose } = makeService(vault, { engine, clock, settings: { groupWindowMinutes: 0 } });
-  await service.start();
+  const { vault, engine, service, dispose } = await gatedService({ clock, settings: { groupWindowMinutes: 0 } });
   const original = "A/2025-07-30 08.00.00 a.jpg";
   const copy = "A/2025-07-30 11.00.00 copia.jpg";
   addFile(vault, original, PHOTO);
@@ -116,10 +113,7 @@ test("a copy of a processed file whose placeholder the user wrote under becomes 
 });
 
 test("a copy nobody wrote under leaves no entry behind (unchanged: not processed twice)", async () => {
-  const vault = tempVault();
-  const engine = new GatedEngine();
-  const { service, dispose } = makeService(vault, { engine });
-  await service.start();
+  const { vault, engine, service, dispose } = await gatedService();
   addFile(vault, "A/2025-07-30 08.00.00 a.jpg", PHOTO);
   await service.enqueue("A/2025-07-30 08.00.00 a.jpg");
   await engine.waitForCall(1);
@@ -134,10 +128,7 @@ test("a copy nobody wrote under leaves no entry behind (unchanged: not processed
 });
 
 test("a read-only log note: the placeholder cannot be written, so the job fails at once with the reason and a notice; the note is untouched", async () => {
-  const vault = tempVault();
-  const engine = new GatedEngine();
-  const { service, dispose, notices } = makeService(vault, { engine });
-  await service.start();
+  const { vault, engine, service, dispose, notices } = await gatedService();
   mkdirSync(vault.absolutePath("Logs"));
   const mine = "# Log - 2025-07-30\n\nLo mío.\n";
   writeFileSync(vault.absolutePath(NOTE), mine);
@@ -160,10 +151,7 @@ describe("a file replaced after it was processed (the user re-recorded it) is pr
     ["told by the watcher", (service: { fileModified(p: string): Promise<void> }, p: string) => service.fileModified(p)],
     ["found by the next run", (service: { processAllUnprocessed(): Promise<number> }) => service.processAllUnprocessed().then(() => undefined)],
   ] as const)("%s", async (_how, notice) => {
-    const vault = tempVault();
-    const engine = new GatedEngine();
-    const { service, dispose } = makeService(vault, { engine });
-    await service.start();
+    const { vault, engine, service, dispose } = await gatedService();
     const name = "A/2025-07-30 08.00.00 a.jpg";
     addFile(vault, name, PHOTO);
     await service.enqueue(name);
