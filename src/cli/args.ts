@@ -4,6 +4,9 @@ export const USAGE = `bitacora — turn a vault's recordings and photos into a t
 
 Usage:
   bitacora process <vault> [options]   process every unprocessed attachment, write the log
+  bitacora which-model [model files…]  time each installed Whisper model (or the files given) on
+                                       a bundled 30 s clip and recommend the largest that keeps up
+                                       (--runs <n> per model, default 2; --threads; --json)
   bitacora status <vault> [--json]     show the queue and the ledger
   bitacora --help | --version
 
@@ -35,7 +38,11 @@ The CLI keeps its queue and ledger in <vault>/.bitacora/state.json.
 Exit codes: 0 all processed, 1 some attachments failed, 2 usage error, 3 vault not found.`;
 
 export interface CliArgs {
-  command: "process" | "status" | "help" | "version";
+  command: "process" | "status" | "which-model" | "help" | "version";
+  /** Model files to time (which-model); none means the installed ones. */
+  models?: string[];
+  /** Runs per model (which-model); the fastest counts. */
+  runs?: number;
   vault?: string;
   watch: boolean;
   json: boolean;
@@ -55,6 +62,13 @@ export interface CliArgs {
 }
 
 export class UsageError extends Error {}
+
+function positiveNumber(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} needs a positive number.`);
+  return n;
+}
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed;
@@ -80,6 +94,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         "server-model": { type: "string" },
         "no-fallback": { type: "boolean" },
         "config-dir": { type: "string" },
+        runs: { type: "string" },
       },
     });
   } catch (error) {
@@ -97,15 +112,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.version) return { command: "version", ...base };
   const [command, vault, ...rest] = positionals;
   if (!command) return { command: "help", ...base };
+  if (command === "which-model") return { command, ...base, models: [vault, ...rest].filter(Boolean), threads: positiveNumber("threads", values.threads), runs: positiveNumber("runs", values.runs) };
   if (command !== "process" && command !== "status") throw new UsageError(`Unknown command "${command}".`);
   if (!vault) throw new UsageError(`"${command}" needs the path of a vault folder.`);
   if (rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
-  const number = (name: string, value: string | undefined) => {
-    if (value === undefined) return undefined;
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} needs a positive number.`);
-    return n;
-  };
+  const number = positiveNumber;
   const whisperEngine = values["whisper-engine"];
   if (whisperEngine !== undefined && whisperEngine !== "native" && whisperEngine !== "wasm") throw new UsageError("--whisper-engine is native or wasm.");
   const configDir = values["config-dir"];

@@ -7,6 +7,7 @@ import { ProgressReporter } from "./progress-reporter";
 import { nodeClock } from "../engines/system/node-clock";
 import { reportedChanges } from "./reported-changes";
 import { watchVault } from "./watch-vault";
+import { runWhichModel } from "./which-model";
 
 const EXIT_OK = 0;
 const EXIT_FAILURES = 1;
@@ -95,6 +96,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write("bitacora 0.1.0\n");
       return EXIT_OK;
     }
+    if (args.command === "which-model") return await runWhichModel(args);
     return args.command === "status" ? runStatus(args) : await runProcess(args);
   } catch (error) {
     if (error instanceof UsageError) {
