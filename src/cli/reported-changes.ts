@@ -11,7 +11,10 @@ type Change = "created" | "modified" | "renamed" | "deleted";
 export function reportedChanges(service: BitacoraService, json: boolean, out: NodeJS.WritableStream = process.stdout): VaultChanges {
   const report = (change: Change, path: string, oldPath?: string, handled: Promise<unknown> = Promise.resolve()) => {
     if (!mediaKindOf(path) && !(oldPath && mediaKindOf(oldPath))) return;
-    void handled.catch(() => undefined).then(() => service.idle()).then(() => {
+    void handled.catch(() => undefined).then(async (outcome) => {
+      // A change that queued nothing (a file still being written, a touch) is not worth a line.
+      if (outcome === false) return;
+      await service.idle();
       if (json) out.write(`${JSON.stringify({ event: "watch", change, path, oldPath })}\n`);
       else out.write(`· ${change} ${oldPath ? `${oldPath} → ` : ""}${path}\n`);
     });

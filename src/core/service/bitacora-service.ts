@@ -137,13 +137,15 @@ export class BitacoraService {
     if (this.deps.settings().watchEnabled) await this.enqueue(path);
   }
 
-  /** Resolves once a changed file is queued again (or found unchanged). */
-  async fileModified(path: string): Promise<void> {
+  /** Resolves with whether the change queued the file again (true) or left it as it was. */
+  async fileModified(path: string): Promise<boolean> {
     const job = latestJobFor(this.state, path);
-    // A file that was empty or unreadable may have been completed by sync since.
-    if (job?.state === "failed" && job.errorCode && INCOMPLETE_FILE_CODES.has(job.errorCode)) await this.enqueue(path, { force: true });
-    // Re-recorded or replaced after it was processed: processed again, into the same entry.
-    else if (job?.state === "done" && (await this.changedSinceProcessed(job))) await this.enqueue(path, { force: true });
+    // A file that was empty or unreadable may have been completed by sync since; one re-recorded or
+    // replaced after it was processed is processed again, into the same entry.
+    const again =
+      (job?.state === "failed" && job.errorCode !== undefined && INCOMPLETE_FILE_CODES.has(job.errorCode)) ||
+      (job?.state === "done" && (await this.changedSinceProcessed(job)));
+    return again && (await this.enqueue(path, { force: true })) === "queued";
   }
 
   fileRenamed(path: string, oldPath: string): void {
