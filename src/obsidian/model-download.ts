@@ -65,11 +65,6 @@ export class ModelDownloader {
     await this.install("the OCR language data", OCR_LANGUAGES.id, () => "The OCR language data is installed; new photos get their text read.", onProgress);
   }
 
-  /** A download is running (one at a time). */
-  get busy(): boolean {
-    return this.running !== null;
-  }
-
   /** Stops the running download; the part already fetched is kept for the next attempt. */
   cancel(): void {
     this.running?.abort();

@@ -10,7 +10,6 @@ import { OCR_LANGUAGES, ocrLanguagesInstalled } from "../engines/image/ocr-langu
 export interface OcrLanguageDownloads {
   downloadOcrLanguages(onProgress?: (text: string) => void): Promise<void>;
   cancel(): void;
-  readonly busy: boolean;
 }
 
 const totalMiB = OCR_LANGUAGES.files.reduce((sum, file) => sum + file.sizeBytes, 0) / 2 ** 20;
