@@ -23,7 +23,8 @@ export function limitConcurrency(transport: HttpTransport, limit: number): HttpT
       try {
         return await transport.send(request, signal);
       } finally {
-        setImmediate(release);
+        // A timer, not setImmediate: this also runs in Obsidian's window, where only web timers are sure to exist.
+        setTimeout(release, 0);
       }
     },
   };
