@@ -1,49 +1,26 @@
 import { labelsFor } from "../log/labels";
-import { fileNameOf, mediaKindOf } from "../media";
+import { fileNameOf } from "../media";
 import type { ProcessorFindings } from "../processing/processor-port";
-import type { Clock, ContentHasher, EnginePort, StatePort, VaultPort } from "../ports";
 import { INCOMPLETE_FILE_CODES, jobErrorCodeOf } from "../queue/error-codes";
 import { isActive, type JobRecord, type QueueSnapshot } from "../queue/job";
 import { ledgerRecordForPath, restoreState } from "../queue/ledger";
 import type { QueueEffect, QueueEvent } from "../queue/queue-events";
 import { latestJobFor, step, type QueueState } from "../queue/queue-step";
-import type { BitacoraSettings, DeviceSettings } from "../settings/settings";
 import { chooseEntryTime } from "../time/entry-time";
 import { toLocalIso } from "../time/local-iso";
 import { watchedMediaKind } from "./attachment-filter";
 import { engineOptionsFor } from "./engine-options-for";
 import { recentEntries } from "../vocabulary/recent-entries";
-import type { RefineEntry } from "../llm/entry-refiner";
-import type { EntryEnricher, TopicNote } from "./entry-enricher";
-import { momentCombiner, processedEntry, statusEntry } from "./entry-builder";
-import { vaultEnricher } from "./enrichment-adapter";
+import type { TopicNote } from "./entry-enricher";
+import { statusEntry } from "./entry-builder";
+import { composeProcessedEntry } from "./compose-processed-entry";
 import { EntryWriter, folderLocator, type LogNoteLocator } from "./entry-writer";
 import { JobStore, snapshotOf } from "./job-store";
 import { waitUntilStable } from "./wait-until-stable";
+import type { ServiceDeps } from "./service-deps";
+import { changedSinceProcessed, fileAgainstSettled, findMovedFile } from "./file-under-job";
 
-export interface ServiceDeps {
-  vault: VaultPort;
-  engine: EnginePort;
-  state: StatePort;
-  clock: Clock;
-  hasher: ContentHasher;
-  settings: () => BitacoraSettings;
-  device: () => DeviceSettings;
-  locator?: LogNoteLocator;
-  enricher?: EntryEnricher;
-  topics?: () => Promise<TopicNote[]>;
-  /** Errors that need the user (no model, a crashed engine). */
-  notify?: (message: string) => void;
-  /** Told after every entry write, e.g. to refresh dashboards (debounced by the caller). */
-  onEntryWritten?: (notePath: string) => void;
-  /** Optional language model pass after the local enrichment (bounded by its timeout; any failure keeps the local entry). */
-  refineEntry?: RefineEntry;
-  /** New job ids; by default the clock's time and a counter of this service. */
-  newId?: () => string;
-  /** Jobs wait while the engine has no model (the plugin) instead of failing (a CLI run must end). */
-  waitForEngine?: boolean;
-}
-
+export type { ServiceDeps } from "./service-deps";
 export type EnqueueResult = "queued" | "already-processed" | "not-media";
 
 /**
@@ -144,7 +121,7 @@ export class BitacoraService {
     // replaced after it was processed is processed again, into the same entry.
     const again =
       (job?.state === "failed" && job.errorCode !== undefined && INCOMPLETE_FILE_CODES.has(job.errorCode)) ||
-      (job?.state === "done" && (await this.changedSinceProcessed(job)));
+      (job?.state === "done" && (await changedSinceProcessed(this.deps, job)));
     return again && (await this.enqueue(path, { force: true })) === "queued";
   }
 
@@ -200,7 +177,7 @@ export class BitacoraService {
     for (const path of await this.deps.vault.listFiles()) {
       if (!watchedMediaKind(path, settings)) continue;
       const job = latestJobFor(this.state, path);
-      const changed = job?.state === "done" && (await this.changedSinceProcessed(job));
+      const changed = job?.state === "done" && (await changedSinceProcessed(this.deps, job));
       if (job && job.state === "done" && !changed) continue;
       if ((await this.enqueue(path, { force: changed || job?.state === "failed" || job?.state === "cancelled" })) === "queued") count++;
     }
@@ -350,45 +327,18 @@ export class BitacoraService {
   }
 
   /**
-   * The file as it is now against what the engine read: the same (size and time, or the same hash
-   * when only those moved), changed (a recorder that paused mid-write), or gone. A file renamed with
-   * no event to say so (a CLI run without --watch) is found by its content and followed.
+   * The file as it is now against what the engine read. A file renamed with no event to say so
+   * (a CLI run without --watch) is found by its content and followed.
    */
   private async fileAfterEngine(jobId: string): Promise<"unchanged" | "changed" | "gone"> {
     const job = this.job(jobId);
     if (!job) return "unchanged";
-    const stat = await this.deps.vault.stat(job.path);
-    if (!stat) {
-      const moved = await this.findMoved(job);
-      if (!moved) return "gone";
-      this.fileRenamed(moved, job.path);
-      return "unchanged";
-    }
-    if (!job.settled || (stat.size === job.settled.size && stat.mtime === job.settled.mtime)) return "unchanged";
-    const hash = await this.deps.hasher(this.deps.vault.absolutePath(job.path)).catch(() => null);
-    if (hash === null) return "gone";
-    return hash === job.hash ? "unchanged" : "changed";
-  }
-
-  /** The file's bytes are no longer those the job processed (size or time moved, and the hash too). */
-  private async changedSinceProcessed(job: JobRecord): Promise<boolean> {
-    if (!job.hash || !job.settled) return false;
-    const stat = await this.deps.vault.stat(job.path);
-    if (!stat || (stat.size === job.settled.size && stat.mtime === job.settled.mtime)) return false;
-    const hash = await this.deps.hasher(this.deps.vault.absolutePath(job.path)).catch(() => null);
-    return hash !== null && hash !== job.hash;
-  }
-
-  /** Another attachment path with this job's exact bytes and no job of its own. */
-  private async findMoved(job: JobRecord): Promise<string | null> {
-    if (!job.hash || !job.settled) return null;
-    for (const candidate of await this.deps.vault.listFiles()) {
-      if (candidate === job.path || !mediaKindOf(candidate) || latestJobFor(this.state, candidate)) continue;
-      if ((await this.deps.vault.stat(candidate))?.size !== job.settled.size) continue;
-      const hash = await this.deps.hasher(this.deps.vault.absolutePath(candidate)).catch(() => null);
-      if (hash === job.hash) return candidate;
-    }
-    return null;
+    const now = await fileAgainstSettled(this.deps, job);
+    if (now !== "missing") return now;
+    const moved = await findMovedFile(this.deps, job, (path) => latestJobFor(this.state, path) !== undefined);
+    if (!moved) return "gone";
+    this.fileRenamed(moved, job.path);
+    return "unchanged";
   }
 
   /** Queues a note write after the ones already asked for. */
@@ -414,20 +364,11 @@ export class BitacoraService {
   }
 
   private async writeProcessed(job: JobRecord, findings: ProcessorFindings): Promise<void> {
-    const settings = this.deps.settings();
     try {
-      const context = {
-        settings,
-        labels: labelsFor(settings.logLanguage),
-        enricher: this.deps.enricher ?? vaultEnricher,
-        topics: this.topicsOf.get(job.id) ?? [],
-        fileCreatedMs: (await this.deps.vault.stat(job.path))?.ctime,
-      };
-      const local = processedEntry(job, findings, context);
-      const entry = this.deps.refineEntry ? await this.deps.refineEntry(local, settings, { path: job.path, vault: this.deps.vault }).catch(() => local) : local;
+      const { entry, combine } = await composeProcessedEntry(this.deps, job, findings, this.topicsOf.get(job.id) ?? []);
       // The writer records where the entry went on the copy it is given.
       const placed = { ...job };
-      await this.writer.write(placed, entry, job.previousPaths, momentCombiner(job, findings, context));
+      await this.writer.write(placed, entry, job.previousPaths, combine);
       this.topicsOf.delete(job.id);
       this.written({ ...placed, generated: { title: entry.title, area: entry.area, fieldKeys: Object.keys(entry.fields) } }, true);
     } catch (error) {
