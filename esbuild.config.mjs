@@ -78,6 +78,8 @@ const payloadEntries = [
   // whisper.cpp in WebAssembly (vendor/whisper-wasm, scripts/build-whisper-wasm.mjs): its three files side by side.
   ...["whisper-wasm.js", "whisper-wasm.wasm", "whisper-wasm.worker.js"].map((name) => ({ name, eager: false, source: `vendor/whisper-wasm/${name}` })),
   ...(await embeddedAssets()),
+  // The 30 s Spanish clip "Which model for my machine?" times each model on (espeak-ng, 93 KB).
+  { name: "which-model-30s-es.webm", eager: false, source: "assets/which-model-30s-es.webm" },
 ];
 
 /**

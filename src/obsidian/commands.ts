@@ -23,6 +23,7 @@ export interface CommandHost extends Pick<Plugin, "app" | "addCommand" | "regist
   downloadWhisperModel(): void;
   downloadOcrLanguages(): Promise<void>;
   downloadCaptioner(): Promise<void>;
+  timeWhisperModels(): Promise<void>;
 }
 
 /**
@@ -75,6 +76,7 @@ export function registerCommands(plugin: CommandHost, queue: QueueControls): voi
   plugin.addCommand({ id: "download-whisper-model", name: "Download Whisper model", callback: () => plugin.downloadWhisperModel() });
   plugin.addCommand({ id: "download-ocr-languages", name: "Download OCR language data", callback: () => void plugin.downloadOcrLanguages() });
   plugin.addCommand({ id: "download-photo-captioner", name: "Download photo captioning model", callback: () => plugin.downloadCaptioner() });
+  plugin.addCommand({ id: "which-model", name: "Which model for my machine?", callback: () => void plugin.timeWhisperModels() });
   plugin.addCommand({
     id: "toggle-watching",
     name: "Pause or resume processing",

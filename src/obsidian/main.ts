@@ -22,6 +22,7 @@ import { chooseEngineLaunch, type ChosenLaunch } from "./engine-launch";
 import type { ParentDecoderPort } from "../engines/audio/wav-decoder-port";
 import { engineCacheRoot } from "../engines/payload/cache-root";
 import { RendererWavDecoder } from "./renderer-decode/renderer-wav-decoder";
+import { WhichModelCommand } from "./which-model";
 
 /** Only wires the services together; each long-lived one is a child Component. */
 export default class BitacoraPlugin extends Plugin {
@@ -29,6 +30,7 @@ export default class BitacoraPlugin extends Plugin {
   private host!: ServiceHost;
   private dashboards!: DashboardsComponent;
   private models!: ModelDownloader;
+  private whichModel!: WhichModelCommand;
 
   get bitacoraSettings(): BitacoraSettings {
     return this.data.settings;
@@ -48,6 +50,8 @@ export default class BitacoraPlugin extends Plugin {
     this.registerView(QUEUE_VIEW_TYPE, (leaf) => new QueueView(leaf, queue));
     this.addChild(new QueueStatusBar(this, queue, () => void this.showQueue()));
     this.models = new ModelDownloader(this.app, this.host.downloads, device);
+    this.whichModel = new WhichModelCommand(this.app, this.host.engine, device, { mainJs: nodePath.join(this.pluginDir(), "main.js"), cacheRoot: engineCacheRoot() });
+    this.register(() => this.whichModel.cancel());
     this.addSettingTab(
       new BitacoraSettingTab(this.app, this, this.data, device, () => this.downloadWhisperModel(), () => void this.downloadCaptioner(), () => this.host.describeEngines(), this.models),
     );
@@ -74,6 +78,11 @@ export default class BitacoraPlugin extends Plugin {
 
   downloadWhisperModel(): void {
     this.models.choose();
+  }
+
+  /** Times the installed Whisper models on the bundled clip and recommends one. */
+  timeWhisperModels(): Promise<void> {
+    return this.whichModel.run();
   }
 
   downloadOcrLanguages(): Promise<void> {
@@ -122,8 +131,12 @@ export default class BitacoraPlugin extends Plugin {
 
   /** The engine host embedded in main.js, or the native pack the user unpacked into the plugin folder. */
   protected engineLaunch(): ChosenLaunch {
+    return chooseEngineLaunch(this.pluginDir(), this.manifest.version);
+  }
+
+  private pluginDir(): string {
     const adapter = this.app.vault.adapter;
     const base = adapter instanceof FileSystemAdapter ? adapter.getBasePath() : "";
-    return chooseEngineLaunch(nodePath.join(base, this.manifest.dir ?? ""), this.manifest.version);
+    return nodePath.join(base, this.manifest.dir ?? "");
   }
 }

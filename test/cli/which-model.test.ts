@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describeAdvice } from "../../src/cli/which-model";
+import { describeAdvice } from "../../src/core/model-advice/describe-advice";
 import { adviseModel } from "../../src/core/model-advice/model-recommendation";
 import { parseCliArgs, UsageError } from "../../src/cli/args";
 

@@ -81,6 +81,7 @@ test("commands: no plugin id inside the ids, no default hotkeys, sentence-case n
       "Download photo captioning model",
       "Download OCR language data",
       "Convert log note to entry style…",
+      "Which model for my machine?",
     ].sort(),
   );
   for (const command of commands) {

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { EngineOptions } from "../../core/processing/engine-options";
 import type { ProcessJob, ProcessorFindings, ProgressReport } from "../../core/processing/processor-port";
 import { cancelledError, EngineError } from "./engine-error";
-import type { HostRequest, HostResponse } from "./protocol";
+import type { HostRequest, HostResponse, PayloadLocation } from "./protocol";
 import { OFFLINE_ENV } from "./offline-env";
 import { fetchTransport } from "../http/fetch-transport";
 import { HttpTransportError, type HttpTransport } from "../http/http-transport";
@@ -115,6 +115,12 @@ export class EngineClient {
   ): Promise<string> {
     const day = 24 * 3600 * 1000;
     const result = await this.call((id) => ({ type: "install-model", id, name, modelsDir }), day, "The download took too long.", signal, onProgress);
+    return (result as { path: string }).path;
+  }
+
+  /** Path, readable by the host, of a file the build bundled (e.g. the which-model clip). */
+  async bundledFile(name: string, signal: AbortSignal, payload?: PayloadLocation): Promise<string> {
+    const result = await this.call((id) => ({ type: "bundled-file", id, name, payload }), 60_000, `The engine did not find ${name} in time.`, signal, () => undefined);
     return (result as { path: string }).path;
   }
 
@@ -237,7 +243,7 @@ export class EngineClient {
     if (!job) return;
     if (message.type === "progress") job.onProgress(message.report);
     else if (message.type === "result") job.resolve(message.findings);
-    else if (message.type === "installed") job.resolve({ path: message.path });
+    else if (message.type === "installed" || message.type === "bundled-file") job.resolve({ path: message.path });
     else job.reject(new EngineError(message.code, message.message));
   }
 

@@ -16,6 +16,7 @@ import { setProcessTransport } from "../http/host-transport";
 import { ParentWavDecoder } from "./parent-wav-decoder";
 import { setProcessWavDecoder } from "../audio/wav-decoder-port";
 import { currentPayload } from "../payload/payload-reader";
+import { bundledFile } from "./bundled-file";
 
 type Answer = Extract<HostResponse, { type: "result" | "installed" }>;
 
@@ -57,10 +58,21 @@ function handle(request: WorkRequest): void {
   );
 }
 
+/** A quick file lookup: answered at once, not queued behind the running job. */
+function answerBundledFile(request: Extract<HostRequest, { type: "bundled-file" }>): void {
+  try {
+    send({ type: "bundled-file", id: request.id, path: bundledFile(request.name, __dirname, request.payload) });
+  } catch (error) {
+    const engineError = toEngineError(error);
+    send({ type: "error", id: request.id, message: engineError.message, code: engineError.code });
+  }
+}
+
 process.on("message", (request: HostRequest) => {
   if (request.type === "cancel") line.cancel(request.id);
   else if (request.type === "http-response" || request.type === "http-failed") parentHttp.answer(request);
   else if (request.type === "decoded" || request.type === "decode-failed") parentDecoder.answer(request);
+  else if (request.type === "bundled-file") answerBundledFile(request);
   else handle(request);
 });
 
