@@ -13,7 +13,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { App, Notice, Setting } from "../obsidian-stand-in/obsidian";
+import { App, Modal, Notice, Setting } from "../obsidian-stand-in/obsidian";
 import { MANIFEST, TEST_WHISPER_MODEL, bytesOf, stopPlugin, waitFor } from "./harness";
 import { installThreeFiles, loadMainJs, requested } from "./three-file-plugin";
 
@@ -129,3 +129,15 @@ test("'Download OCR language data' fetches both languages into the models folder
   expect(readdirSync(path.join(cache, payloadDir))).toEqual(expect.arrayContaining(["tesseract-worker.js", "tesseract-core-simd-lstm.wasm"]));
   expect(readdirSync(path.join(cache, payloadDir))).not.toContain("spa.traineddata.gz");
 }, 150000);
+
+test("'Which model for my machine?' times the model with the engines main.js carries, on the clip extracted from main.js", async () => {
+  await plugin.queue.idle();
+  Modal.open__ = [];
+  await app.runCommand__(`${MANIFEST.id}:which-model`);
+  const advice = await waitFor(() => Modal.open__.map((modal) => modal.contentEl.getText()).find((text) => text.includes("per hour of audio")), 240000);
+  expect(advice).toContain("measured (for-tests-ggml-tiny.bin)");
+  expect(advice).toMatch(/Use [a-z0-9-]+: the largest|Even the smallest model/);
+  const cache = path.join(process.env.XDG_CACHE_HOME!, "bitacora", "engine");
+  const [payloadDir] = readdirSync(cache);
+  expect(readdirSync(path.join(cache, payloadDir))).toContain("which-model-30s-es.webm");
+}, 250000);
