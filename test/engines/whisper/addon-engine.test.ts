@@ -4,18 +4,14 @@
  * progress, abort, timeout and the CPU code it was compiled with. The weightless model emits no
  * words, so no transcript text is asserted here (the stand-in engine tests do that).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { AddonWhisperEngine } from "../../../src/engines/whisper/addon-whisper-engine";
-import { decodeWav16, encodeWav16 } from "../../../src/engines/whisper/pcm-wav";
 import { engineFor } from "../../../src/engines/whisper/transcription-processor";
 import { loadWhisperAddon } from "../../../src/engines/whisper/whisper-addon-loader";
+import { WEIGHTLESS_TINY, whisperEngineContract } from "../../support/whisper-engine-contract";
 
 jest.setTimeout(180_000);
-const SHARED = path.resolve(__dirname, "../../../../shared/testdata");
-const WEIGHTLESS_TINY = path.join(SHARED, "whisper_models/for-tests-ggml-tiny.bin");
-const jfk = decodeWav16(readFileSync(path.join(SHARED, "speech_en/jfk.wav"))).pcm;
 
 const addon = loadWhisperAddon();
 
@@ -39,54 +35,7 @@ test("engineFor picks the addon when no whisper.cpp program is set", () => {
   expect(engineFor(WEIGHTLESS_TINY, "/opt/whisper-cli").description).toMatch(/CLI/);
 });
 
-test("a missing model file is a no-model error", async () => {
-  const engine = new AddonWhisperEngine({ modelPath: "/nowhere/ggml-base.bin" });
-  await expect(engine.transcribe(jfk, { language: "en", threads: 1 })).rejects.toMatchObject({ code: "no-model" });
-});
-
-test("a file that is not a ggml model is a no-model error, not a crash", async () => {
-  const bogus = path.join(mkdtempSync(path.join(tmpdir(), "bitacora-model-")), "ggml-base.bin");
-  writeFileSync(bogus, encodeWav16(jfk.subarray(0, 16000), 16000));
-  const engine = new AddonWhisperEngine({ modelPath: bogus });
-  const error = await engine.transcribe(jfk, { language: "en", threads: 1 }).catch((e) => e);
-  expect(error).toMatchObject({ code: "no-model" });
-  expect(error.message).toContain("could not be loaded");
-});
-
-describe("with the weightless model", () => {
-  const engine = new AddonWhisperEngine({ modelPath: WEIGHTLESS_TINY });
-  afterAll(() => engine.dispose());
-
-  test("real whisper.cpp runs end to end: language, segments, progress from 0 to 1", async () => {
-    const progress: number[] = [];
-    const result = await engine.transcribe(jfk, { language: "en", threads: 2, initialPrompt: "Grafana, Kubernetes", onProgress: (f) => progress.push(f) });
-    expect(result.language).toBe("en");
-    expect(Array.isArray(result.segments)).toBe(true);
-    expect(progress.length).toBeGreaterThan(1);
-    expect(progress.every((f) => f >= 0 && f <= 1)).toBe(true);
-    expect(progress[progress.length - 1]).toBe(1);
-  });
-
-  test("language auto: whisper.cpp detects one and says which", async () => {
-    const result = await engine.transcribe(jfk.subarray(0, 16000 * 3), { language: "auto", threads: 2 });
-    expect(result.language).toMatch(/^[a-z]{2,3}$/);
-  });
-
-  test("abort stops whisper.cpp inside the call; the model stays usable", async () => {
-    const controller = new AbortController();
-    const pending = engine.transcribe(jfk, { language: "en", threads: 2, signal: controller.signal, onProgress: () => controller.abort() });
-    await expect(pending).rejects.toMatchObject({ code: "cancelled" });
-    // The native call has really ended: the same model takes the next chunk at once.
-    const next = await engine.transcribe(jfk.subarray(0, 16000 * 2), { language: "en", threads: 2 });
-    expect(Array.isArray(next.segments)).toBe(true);
-  });
-
-  test("an already aborted signal never starts whisper.cpp", async () => {
-    const controller = new AbortController();
-    controller.abort();
-    await expect(engine.transcribe(jfk, { language: "en", threads: 1, signal: controller.signal })).rejects.toMatchObject({ code: "cancelled" });
-  });
-});
+whisperEngineContract((modelPath) => new AddonWhisperEngine({ modelPath }), { detectThreads: 2 });
 
 describe("which build the packaged plugin loads", () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the addon's own plain-JS chooser
